@@ -1,0 +1,28 @@
+"""Errors a user can act on, each with the exit code the CLI documents."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_QUARANTINED = 1  # the run finished, but some inputs were quarantined
+EXIT_USAGE = 2  # bad arguments or configuration (click uses 2 for usage errors too)
+EXIT_DATABASE = 3  # the database could not be reached
+EXIT_BUSY = 4  # another load holds the lock
+EXIT_CHECKS = 5  # `kbio check` found rows that break a rule
+
+
+class KbioError(Exception):
+    """An error whose message is one sentence telling the user what to do."""
+
+    exit_code = EXIT_USAGE
+
+
+class UsageError(KbioError):
+    exit_code = EXIT_USAGE
+
+
+class DatabaseUnreachable(KbioError):
+    exit_code = EXIT_DATABASE
+
+
+class LoadBusy(KbioError):
+    exit_code = EXIT_BUSY

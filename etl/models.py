@@ -1,0 +1,395 @@
+"""The normalized schema, as SQLAlchemy Core tables.
+
+Migrations (``migrations/versions``) are the only thing that creates it; this module
+is what the loader writes through and what ``alembic check`` compares against.
+Offsets (``char_start``/``char_end``) always index ``articles.body``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Identity,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Numeric,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+ORG_TYPES = (
+    "university",
+    "hospital",
+    "research_institute",
+    "company",
+    "incubator",
+    "government",
+    "local_government",
+    "public_agency",
+    "association",
+    "investor",
+    "other",
+)
+PLACE_TYPES = ("country", "state", "province", "municipality", "city", "district", "site")
+VISIT_STATUSES = ("completed", "planned")
+DATE_PRECISIONS = ("day", "month", "year")
+AGREEMENT_KINDS = ("mou", "contract", "cooperation")
+AGREEMENT_STATUSES = ("signed", "planned", "agreed")
+AMOUNT_QUALIFIERS = ("exact", "approx", "at_least", "at_most")
+RUN_STATUSES = ("running", "completed", "failed")
+QUARANTINE_STAGES = ("read", "decode", "clean", "extract", "load")
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} in ({quoted})"
+
+
+def _id(name: str) -> Column:
+    return Column(name, BigInteger, Identity(always=False), primary_key=True)
+
+
+def _run_fk(nullable: bool = False) -> Column:
+    return Column("run_id", BigInteger, ForeignKey("etl_runs.run_id"), nullable=nullable)
+
+
+def _span() -> list:
+    """Offsets into articles.body, with the rule that they form a non-empty span."""
+    return [
+        Column("char_start", Integer, nullable=False),
+        Column("char_end", Integer, nullable=False),
+        CheckConstraint("char_start >= 0 and char_end > char_start", name="span"),
+    ]
+
+
+def _fact_columns() -> list:
+    """What every extracted fact carries: its article, sentence, span and provenance."""
+    return [
+        Column(
+            "article_id",
+            BigInteger,
+            ForeignKey("articles.article_id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
+        Column(
+            "sentence_id",
+            BigInteger,
+            ForeignKey("sentences.sentence_id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        *_span(),
+        Column("extractor_version", Text, nullable=False),
+        _run_fk(),
+    ]
+
+
+etl_runs = Table(
+    "etl_runs",
+    metadata,
+    _id("run_id"),
+    Column("command", Text, nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("status", String(16), nullable=False),
+    Column("code_version", Text, nullable=False),
+    Column("extractor_version", Text, nullable=False),
+    Column("kiwi_version", Text),
+    Column("kiwi_model_version", Text),
+    Column("files_seen", Integer, nullable=False, server_default="0"),
+    Column("loaded", Integer, nullable=False, server_default="0"),
+    Column("unchanged", Integer, nullable=False, server_default="0"),
+    Column("quarantined", Integer, nullable=False, server_default="0"),
+    Column("error", Text),
+    CheckConstraint(_one_of("status", RUN_STATUSES), name="status"),
+)
+
+reference_loads = Table(
+    "reference_loads",
+    metadata,
+    Column("reference_sha256", String(64), primary_key=True),
+    Column("loaded_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    _run_fk(),
+)
+
+places = Table(
+    "places",
+    metadata,
+    _id("place_id"),
+    Column("canonical_key", Text, nullable=False, unique=True),
+    Column("name_ko", Text, nullable=False),
+    Column("name_en", Text),
+    Column("place_type", String(16), nullable=False),
+    Column("country", String(2)),
+    Column("parent_place_id", BigInteger, ForeignKey("places.place_id")),
+    Column("is_boston_area", Boolean, nullable=False, server_default="false"),
+    Column("is_resolved", Boolean, nullable=False),
+    CheckConstraint(_one_of("place_type", PLACE_TYPES), name="place_type"),
+)
+
+place_aliases = Table(
+    "place_aliases",
+    metadata,
+    Column(
+        "place_id", BigInteger, ForeignKey("places.place_id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("alias", Text, nullable=False),
+    PrimaryKeyConstraint("place_id", "alias"),
+)
+
+organizations = Table(
+    "organizations",
+    metadata,
+    _id("organization_id"),
+    Column("canonical_key", Text, nullable=False, unique=True),
+    Column("name_ko", Text, nullable=False),
+    Column("name_en", Text),
+    Column("org_type", String(24), nullable=False),
+    Column("city", Text),
+    Column("country", String(2)),
+    Column("region_place_id", BigInteger, ForeignKey("places.place_id")),
+    Column("is_boston_area", Boolean, nullable=False, server_default="false"),
+    Column("is_resolved", Boolean, nullable=False),
+    CheckConstraint(_one_of("org_type", ORG_TYPES), name="org_type"),
+)
+
+organization_aliases = Table(
+    "organization_aliases",
+    metadata,
+    Column(
+        "organization_id",
+        BigInteger,
+        ForeignKey("organizations.organization_id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("alias", Text, nullable=False),
+    PrimaryKeyConstraint("organization_id", "alias"),
+)
+
+officials = Table(
+    "officials",
+    metadata,
+    _id("official_id"),
+    # name + affiliation: the same name in two institutions is two people.
+    Column("person_key", Text, nullable=False, unique=True),
+    Column("name_ko", Text, nullable=False),
+    Column("name_en", Text),
+    Column("title_ko", Text),
+    Column("title_en", Text),
+    Column("organization_id", BigInteger, ForeignKey("organizations.organization_id")),
+    Column("region_place_id", BigInteger, ForeignKey("places.place_id")),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    _id("article_id"),
+    # The file name the article first arrived under; a later file of the same name
+    # is a new version of this article.
+    Column("source_name", Text, nullable=False, unique=True),
+    # sha256 of the decoded text as UTF-8, so two encodings of one page are one article.
+    Column("content_sha256", String(64), nullable=False, unique=True),
+    Column("raw_text", Text, nullable=False),
+    Column("encoding", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("title", Text),
+    Column("publisher", Text),
+    Column("reporter", Text),
+    Column("published_on", Date),
+    Column("extractor_version", Text, nullable=False),
+    _run_fk(),
+    Column("loaded_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+)
+
+article_versions = Table(
+    "article_versions",
+    metadata,
+    _id("article_version_id"),
+    Column(
+        "article_id",
+        BigInteger,
+        ForeignKey("articles.article_id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("content_sha256", String(64), nullable=False),
+    Column("source_name", Text, nullable=False),
+    Column("current_from", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("current_to", DateTime(timezone=True)),
+    _run_fk(),
+    UniqueConstraint("article_id", "content_sha256"),
+)
+
+source_files = Table(
+    "source_files",
+    metadata,
+    _id("source_file_id"),
+    Column("path", Text, nullable=False, unique=True),
+    Column("size_bytes", BigInteger, nullable=False),
+    Column("mtime_ns", BigInteger, nullable=False),
+    Column("bytes_sha256", String(64), nullable=False),
+    Column("article_id", BigInteger, ForeignKey("articles.article_id", ondelete="SET NULL")),
+    _run_fk(),
+)
+
+sentences = Table(
+    "sentences",
+    metadata,
+    _id("sentence_id"),
+    Column(
+        "article_id",
+        BigInteger,
+        ForeignKey("articles.article_id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("sentence_index", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    *_span(),
+    UniqueConstraint("article_id", "sentence_index"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    _id("mention_id"),
+    *_fact_columns(),
+    Column("official_id", BigInteger, ForeignKey("officials.official_id")),
+    Column("organization_id", BigInteger, ForeignKey("organizations.organization_id")),
+    Column("place_id", BigInteger, ForeignKey("places.place_id")),
+    Column("surface", Text, nullable=False),
+    CheckConstraint("num_nonnulls(official_id, organization_id, place_id) = 1", name="one_entity"),
+    UniqueConstraint("article_id", "char_start", "char_end"),
+)
+
+visits = Table(
+    "visits",
+    metadata,
+    _id("visit_id"),
+    *_fact_columns(),
+    Column("official_id", BigInteger, ForeignKey("officials.official_id"), nullable=False),
+    Column("organization_id", BigInteger, ForeignKey("organizations.organization_id")),
+    Column("place_id", BigInteger, ForeignKey("places.place_id")),
+    Column("visit_on", Date),
+    Column("visit_end_on", Date),
+    Column("date_precision", String(8)),
+    Column("status", String(16), nullable=False),
+    CheckConstraint("num_nonnulls(organization_id, place_id) = 1", name="one_target"),
+    CheckConstraint(_one_of("status", VISIT_STATUSES), name="status"),
+    CheckConstraint(
+        f"(visit_on is null and date_precision is null) or "
+        f"(visit_on is not null and {_one_of('date_precision', DATE_PRECISIONS)})",
+        name="date_precision",
+    ),
+    CheckConstraint("visit_end_on is null or visit_end_on >= visit_on", name="date_order"),
+    UniqueConstraint(
+        "article_id", "official_id", "organization_id", "place_id", postgresql_nulls_not_distinct=True
+    ),
+)
+
+agreements = Table(
+    "agreements",
+    metadata,
+    _id("agreement_id"),
+    *_fact_columns(),
+    Column("kind", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("signed_on", Date),
+    Column("signed_on_precision", String(8)),
+    Column("summary", Text, nullable=False),
+    CheckConstraint(_one_of("kind", AGREEMENT_KINDS), name="kind"),
+    CheckConstraint(_one_of("status", AGREEMENT_STATUSES), name="status"),
+    CheckConstraint(
+        f"(signed_on is null and signed_on_precision is null) or "
+        f"(signed_on is not null and {_one_of('signed_on_precision', DATE_PRECISIONS)})",
+        name="signed_on_precision",
+    ),
+)
+
+agreement_parties = Table(
+    "agreement_parties",
+    metadata,
+    Column(
+        "agreement_id",
+        BigInteger,
+        ForeignKey("agreements.agreement_id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column(
+        "organization_id",
+        BigInteger,
+        ForeignKey("organizations.organization_id"),
+        nullable=False,
+        index=True,
+    ),
+    Column("surface", Text, nullable=False),
+    PrimaryKeyConstraint("agreement_id", "organization_id"),
+)
+
+agreement_counts = Table(
+    "agreement_counts",
+    metadata,
+    _id("agreement_count_id"),
+    *_fact_columns(),
+    Column("kind", String(16), nullable=False),
+    Column("quantity", Integer, nullable=False),
+    Column("raw_text", Text, nullable=False),
+    CheckConstraint(_one_of("kind", AGREEMENT_KINDS), name="kind"),
+    CheckConstraint("quantity > 0", name="quantity_positive"),
+)
+
+amounts = Table(
+    "amounts",
+    metadata,
+    _id("amount_id"),
+    *_fact_columns(),
+    Column("value", Numeric(24, 2), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("qualifier", String(16), nullable=False),
+    Column("raw_text", Text, nullable=False),
+    Column(
+        "agreement_id",
+        BigInteger,
+        ForeignKey("agreements.agreement_id", ondelete="SET NULL"),
+    ),
+    CheckConstraint("value > 0", name="value_positive"),
+    CheckConstraint(_one_of("qualifier", AMOUNT_QUALIFIERS), name="qualifier"),
+    CheckConstraint("currency ~ '^[A-Z]{3}$'", name="currency_iso"),
+)
+
+quarantine = Table(
+    "quarantine",
+    metadata,
+    _id("quarantine_id"),
+    _run_fk(),
+    Column("source_name", Text, nullable=False),
+    Column("source_path", Text, nullable=False),
+    Column("bytes_sha256", String(64)),
+    Column("size_bytes", BigInteger),
+    Column("stage", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    # Kept so nothing is lost: a file fixed upstream can be compared with what we got.
+    Column("raw_bytes", LargeBinary),
+    Column("quarantined_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    CheckConstraint(_one_of("stage", QUARANTINE_STAGES), name="stage"),
+    UniqueConstraint("source_path", "bytes_sha256", postgresql_nulls_not_distinct=True),
+)
