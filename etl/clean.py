@@ -1,0 +1,230 @@
+"""Clean: the article body and its metadata out of a scraped news page.
+
+Pages carry weather widgets, banners, share/comment/login UI, "most read" lists,
+captions repeated two or three times, AI-summary blocks that repeat the body, and
+sometimes a whole unrelated article at the end. The rules below are about the shape
+of such pages, not about any one site.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from etl.records import CleanArticle, Document
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_SPACES = re.compile(r"\s+")
+
+# Lines that are page furniture wherever they appear.
+_FURNITURE = [
+    re.compile(p)
+    for p in (
+        r"-?\d+(\.\d+)?\s*(℃|°C)",  # weather widget
+        r"^기상청\s*제공$",
+        r"^(배너|광고|AD|닫기|로그인|로그아웃|회원가입|공유하기|더보기|스크랩|인쇄|목록|이전|다음|"
+        r"구독|구독하기|좋아요|추천|알림|검색|메뉴|전체메뉴|홈|TOP|맨위로|SNS TV|모바일버전|PC버전|"
+        r"글자크기 설정|본문 글씨 키우기|본문 글씨 줄이기|이 기사를 공유합니다|기사 이미지 확대 보기|"
+        r"댓글|댓글 정렬|BEST댓글|댓글삭제|댓글수정|내 댓글 모음|신고사유|신고하기|닫기)$",
+        r"^\d+\s*/\s*\d+$",  # comment length counter
+        r"^\d+$",
+        r"^\d*개의 댓글$",
+        r"^\[?사진\s*=?\s*[^\]]{0,20}\]?$",  # a photo credit on its own
+        r"(로그인|댓글|신고|차단|삭제).{0,20}(하시겠습니까|가능합니다|완료되었습니다|"
+        r"없습니다|있습니다|접수한 게시물입니다|참여하셨습니다|노출됩니다|가능합니다)",
+        r"^그래도 삭제하시겠습니까\?$",
+        r"^※?\s*엠바고",
+    )
+]
+# The first of these after the body has started ends it: what follows is footer,
+# related or most-read lists, or another article.
+_END_OF_BODY = re.compile(
+    r"^(<끝>|\[?뉴스출처|관련\s?기사|관련\s?뉴스|가장 많이 본|많이 본 뉴스|인기\s?기사|포토\s?뉴스|"
+    r"주요\s?뉴스|최신\s?뉴스|실시간\s?뉴스|이 시각|오늘의 주요|댓글\s*\d*$|저작권자|Copyright|"
+    r"[©ⓒ]|\d*개의 댓글)"
+    r"|무단\s?전재|재배포\s?금지",
+    re.I,
+)
+_SUMMARY_MARKER = re.compile(r"(AI|자동).{0,10}요약|요약.{0,5}(AI|자동)")
+_CAPTION_END = re.compile(r"[\[(]\s*(사진|자료|그래픽|영상)\s*[=:]?[^\])]*[\])]\s*$")
+_PREDICATE_END = re.compile(r"(다|요|음|함|됨|임)\s*[.!?\"'”’]*\s*$|[.!?]\s*$")
+
+_DATE = (
+    r"(?P<y>(19|20)\d{2})\s*(년|[.\-/])\s*(?P<m>\d{1,2})\s*(월|[.\-/])\s*(?P<d>\d{1,2})\s*일?"
+)
+_LABELED_DATE = re.compile(
+    r"(기사입력|입력|등록|게재|발행|배포|작성|승인|송고)\s*(일시|일자|시간)?\s*[:：]?\s*" + _DATE
+)
+_BARE_DATE_LINE = re.compile(
+    r"^" + _DATE + r"\.?\s*(\([월화수목금토일]\))?\s*(?P<time>\d{1,2}:\d{2}(:\d{2})?)?\s*$"
+)
+_YEAR2_DATE = re.compile(r"'(?P<y>\d{2})\.\s*(?P<m>\d{1,2})\.\s*(?P<d>\d{1,2})")
+
+_REPORTER = r"(?P<rep>[가-힣]{2,4})\s*(?:객원|수습|인턴|선임|전문)?\s*기자"
+_BYLINE_PATTERNS = (
+    # 데일리연합(월간, 한국뉴스신문) 김준 기자 | body...
+    re.compile(r"^(?P<pub>[^|\[\]]{2,40}?)\s+" + _REPORTER + r"\s*[|│]\s*"),
+    # [경기헤드라인=김윤종 기자] body...  /  [데일리스포츠한국 이석희 기자] body...
+    re.compile(r"^\[(?P<pub>[^\]=]{2,30}?)\s*[= ]\s*" + _REPORTER + r"\s*\]\s*"),
+    # (서울=연합뉴스) 홍길동 기자 = body...
+    re.compile(r"^\((?:[가-힣]+\s*=\s*)?(?P<pub>[^)=]{2,20})\)\s*" + _REPORTER + r"\s*=\s*"),
+)
+_REPORTER_LINE = re.compile(r"^(기자명\s*)?" + _REPORTER + r"(\s+\S+@\S+)?$")
+_COPYRIGHT = re.compile(r"(?:저작권자\s*)?(?:[©ⓒ]|Copyright\s*[©ⓒ]?|\(c\))\s*(?P<rest>.+)", re.I)
+
+
+@dataclass(frozen=True)
+class _Line:
+    index: int
+    text: str
+
+
+def _normalise(line: str) -> str:
+    line = line.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
+    line = re.sub(r"^[\s•·▶▷■□◆◇●○※*\-–]+(?=\S)", lambda m: "※" if "※" in m.group() else "", line)
+    return line.strip()
+
+
+def _is_furniture(text: str) -> bool:
+    return any(p.search(text) for p in _FURNITURE)
+
+
+def _is_paragraph(text: str) -> bool:
+    """Running text (or a caption), as opposed to a headline, deck or label."""
+    if len(text) < 25 or not _HANGUL.search(text):
+        return False
+    return bool(_PREDICATE_END.search(text) or _CAPTION_END.search(text))
+
+
+def _date(match: re.Match) -> date | None:
+    try:
+        return date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub("", text)
+
+
+def _publisher_from_copyright(text: str) -> str | None:
+    match = _COPYRIGHT.search(text)
+    if not match:
+        return None
+    rest = re.split(r"무단|All rights|\.\s|\.$|,", match["rest"], maxsplit=1)[0]
+    rest = re.sub(r"['‘’\"“”][^'‘’\"“”]*['‘’\"“”]", " ", rest)  # a quoted slogan
+    rest = re.sub(r"\b(19|20)\d{2}\b", " ", rest)
+    words = [w for w in rest.replace("저작권자", " ").split() if w]
+    return words[-1].strip(".,") if words else None
+
+
+def clean(document: Document) -> CleanArticle:
+    raw_lines = [_Line(i, _normalise(t)) for i, t in enumerate(document.text.split("\n"))]
+    lines = [line for line in raw_lines if line.text]
+
+    title_pos = next(
+        (
+            pos
+            for pos, line in enumerate(lines)
+            if len(line.text) >= 15
+            and _HANGUL.search(line.text)
+            and not _is_furniture(line.text)
+            and not _LABELED_DATE.search(line.text)
+            and not _BYLINE_PATTERNS[0].search(line.text)
+            and not line.text.startswith("※")
+        ),
+        None,
+    )
+    title = lines[title_pos].text if title_pos is not None else None
+
+    publisher = reporter = None
+    published_on: date | None = None
+    stop = len(lines)
+    bare_date: date | None = None
+    body_lines: list[tuple[str, bool]] = []  # (text, is_summary)
+    in_summary = False
+    started = False
+    start = (title_pos + 1) if title_pos is not None else 0
+    stop = len(lines)
+    for pos in range(start, len(lines)):
+        text = lines[pos].text
+        stop = pos
+        if bare_date is None and pos - start < 6 and (m := _BARE_DATE_LINE.match(text)):
+            # A date line just under the headline is the article's; the one at the
+            # top of a page (above the headline) is the page's date widget.
+            if m["time"] or not started:
+                bare_date = _date(m)
+            continue
+        if text == title:
+            continue
+        if _REPORTER_LINE.match(text):
+            reporter = reporter or _REPORTER_LINE.match(text)["rep"]
+            continue
+        for pattern in _BYLINE_PATTERNS:
+            if m := pattern.match(text):
+                publisher = publisher or re.sub(r"\(.*?\)", "", m["pub"]).strip()
+                reporter = reporter or m["rep"]
+                text = text[m.end() :].strip()
+                break
+        if _LABELED_DATE.search(text) and len(text) < 60:
+            continue
+        if _SUMMARY_MARKER.search(text) and len(text) < 120:
+            in_summary = True
+            continue
+        if _is_furniture(text):
+            in_summary = False
+            continue
+        if started and _END_OF_BODY.search(text):
+            publisher = publisher or _publisher_from_copyright(text)
+            break
+        if not started and not in_summary:
+            if not _is_paragraph(text):
+                continue  # headline repeats, deck lines, section labels
+            started = True
+        if text:
+            body_lines.append((text, in_summary))
+
+    # The copyright line may sit after the point where the body ended.
+    if publisher is None:
+        for line in lines:
+            if (found := _publisher_from_copyright(line.text)) and _END_OF_BODY.search(line.text):
+                publisher = found
+                break
+    # Labelled dates count anywhere above the end of the body, even above the headline
+    # (press releases put `배포 : 2023년 6월 1일` first).
+    for line in lines[: stop + 1]:
+        if m := _LABELED_DATE.search(line.text):
+            published_on = _date(m)
+            break
+    published_on = published_on or bare_date
+
+    # A paragraph met twice yields its facts once. Summary blocks repeat the body
+    # that follows them: there the later copy (the body) is the one kept.
+    later_keys = [_key(t) for t, _ in body_lines]
+    kept: list[str] = []
+    seen: set[str] = set()
+    for pos, (text, is_summary) in enumerate(body_lines):
+        key = later_keys[pos]
+        if is_summary and key in later_keys[pos + 1 :]:
+            continue
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(text)
+
+    body = "\n".join(kept)
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for text in kept:
+        spans.append((offset, offset + len(text)))
+        offset += len(text) + 1
+    return CleanArticle(
+        document=document,
+        body=body,
+        title=title,
+        publisher=publisher or None,
+        reporter=reporter,
+        published_on=published_on,
+        paragraphs=tuple(spans),
+    )

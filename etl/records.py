@@ -1,0 +1,161 @@
+"""Typed records passed between the stages: ingest → clean → extract → resolve → load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+EntityKind = Literal["official", "organization", "place"]
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file found on disk, before it is read."""
+
+    path: Path
+    source_name: str
+    size_bytes: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file read and decoded to text (ingest's output)."""
+
+    source: SourceFile
+    text: str
+    encoding: str
+    bytes_sha256: str
+    content_sha256: str  # sha256 of ``text`` as UTF-8: one article whatever its encoding
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """The article body and metadata taken out of a noisy page (clean's output)."""
+
+    document: Document
+    body: str  # all offsets of facts index this string
+    title: str | None
+    publisher: str | None
+    reporter: str | None
+    published_on: date | None
+    # Spans of ``body`` that are photo captions or similar asides, one per paragraph.
+    paragraphs: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    kind: EntityKind
+    key: str  # canonical_key of a place/organization, person_key of an official
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: EntityRef
+    surface: str
+    sentence_index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class OrganizationRecord:
+    """An organization found in text; resolved ones carry the reference key."""
+
+    canonical_key: str
+    name_ko: str
+    name_en: str | None
+    org_type: str
+    is_resolved: bool
+    country: str | None = None
+    region_key: str | None = None
+
+
+@dataclass(frozen=True)
+class OfficialRecord:
+    person_key: str
+    name_ko: str
+    name_en: str | None
+    title_ko: str | None
+    title_en: str | None
+    organization_key: str | None
+    region_key: str | None
+
+
+@dataclass(frozen=True)
+class DateValue:
+    on: date
+    precision: Literal["day", "month", "year"]
+    end_on: date | None = None
+
+
+@dataclass(frozen=True)
+class VisitRecord:
+    official_key: str
+    target: EntityRef  # an organization or a place
+    status: Literal["completed", "planned"]
+    when: DateValue | None
+    sentence_index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class AgreementRecord:
+    local_id: int  # links amounts to their agreement within one article
+    kind: Literal["mou", "contract", "cooperation"]
+    status: Literal["signed", "planned", "agreed"]
+    when: DateValue | None
+    summary: str
+    parties: tuple[tuple[str, str], ...]  # (organization canonical_key, surface)
+    sentence_index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class AgreementCountRecord:
+    kind: Literal["mou", "contract", "cooperation"]
+    quantity: int
+    raw_text: str
+    sentence_index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class AmountRecord:
+    value: Decimal
+    currency: str
+    qualifier: Literal["exact", "approx", "at_least", "at_most"]
+    raw_text: str
+    sentence_index: int
+    start: int
+    end: int
+    agreement_local_id: int | None = None
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article (extract's output, resolve's input)."""
+
+    article: CleanArticle
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    organizations: dict[str, OrganizationRecord] = field(default_factory=dict)
+    officials: dict[str, OfficialRecord] = field(default_factory=dict)
+    visits: list[VisitRecord] = field(default_factory=list)
+    agreements: list[AgreementRecord] = field(default_factory=list)
+    agreement_counts: list[AgreementCountRecord] = field(default_factory=list)
+    amounts: list[AmountRecord] = field(default_factory=list)
