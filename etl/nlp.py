@@ -1,0 +1,75 @@
+"""Korean NLP with kiwipiepy: one analyzer per process, built and warmed once.
+
+The reference data's multi-word names (보스턴 케임브리지 혁신센터, 매사추세츠 의과대학)
+go into Kiwi's user dictionary as proper nouns so they stay whole tokens.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from kiwipiepy import Kiwi
+
+from etl.reference import Reference, load_reference
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@dataclass(frozen=True)
+class Token:
+    form: str
+    tag: str
+    start: int  # offset into the text given to :func:`analyze`
+    end: int
+
+
+@dataclass(frozen=True)
+class AnalyzedSentence:
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+
+
+def kiwi_versions() -> tuple[str, str]:
+    import kiwipiepy
+
+    try:
+        from importlib.metadata import version
+
+        model = version("kiwipiepy_model")
+    except Exception:  # noqa: BLE001 - the model version is informative only
+        model = "unknown"
+    return kiwipiepy.__version__, model
+
+
+def _build(reference: Reference) -> Kiwi:
+    kiwi = Kiwi(num_workers=0)
+    forms: set[str] = set()
+    for place in reference.places.values():
+        forms.update((place.name_ko, *place.aliases))
+    for org in reference.organizations.values():
+        forms.update((org.name_ko, *org.aliases))
+    for form in sorted(forms):
+        if len(form) >= 2 and _HANGUL.search(form):
+            kiwi.add_user_word(form, "NNP", 0.0)
+    kiwi.tokenize("워밍업 문장입니다.")  # Kiwi loads lazily: pay the cost once, here
+    return kiwi
+
+
+@functools.cache
+def analyzer() -> Kiwi:
+    return _build(load_reference())
+
+
+def analyze(text: str) -> list[AnalyzedSentence]:
+    """Split one paragraph into sentences with tokens; offsets index ``text``."""
+    sentences = []
+    for sentence in analyzer().split_into_sents(text, return_tokens=True):
+        tokens = tuple(
+            Token(t.form, t.tag, t.start, t.start + t.len) for t in sentence.tokens
+        )
+        sentences.append(AnalyzedSentence(sentence.start, sentence.end, sentence.text, tokens))
+    return sentences

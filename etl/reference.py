@@ -1,0 +1,216 @@
+"""Reference data: regions, places, organizations and titles from ``seeds/reference``.
+
+Loaded once per process into memory (resolution never queries the database), and
+written to the database by the loader so users can query and curate it.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl.paths import seeds_dir
+from etl.records import EntityRef
+
+_REFERENCE_FILES = ("regions.csv", "places.csv", "organizations.csv", "titles.csv")
+
+# A province's government is a party to agreements and the employer of its governor;
+# its place is where things happen. The government gets these suffixes as aliases.
+_GOVERNMENT_SUFFIX = {"province": "청", "municipality": "청"}
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    key: str
+    name_ko: str
+    name_en: str | None
+    place_type: str
+    country: str | None
+    parent_key: str | None
+    is_boston_area: bool
+    aliases: tuple[str, ...]
+
+    @property
+    def is_korean_region(self) -> bool:
+        return self.place_type in ("province", "municipality") and self.country == "KR"
+
+
+@dataclass(frozen=True)
+class OrganizationRef:
+    key: str
+    name_ko: str
+    name_en: str | None
+    org_type: str
+    city: str | None
+    country: str | None
+    region_key: str | None  # a province key, for Korean organizations
+    is_boston_area: bool
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TitleRef:
+    title_ko: str
+    title_en: str
+    affiliation: str  # region | organization | country
+
+
+def _split(aliases: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in aliases.split("|") if a.strip())
+
+
+def _truthy(value: str) -> bool:
+    return value.strip().lower() in ("true", "1", "yes", "y")
+
+
+def government_key(place_key: str) -> str:
+    return f"gov:{place_key}"
+
+
+class Reference:
+    """All reference entities plus an index from every written form to its entities."""
+
+    def __init__(self, directory: Path) -> None:
+        from korean_romanizer.romanizer import Romanizer
+
+        self.directory = directory
+        digest = hashlib.sha256()
+        for name in _REFERENCE_FILES:
+            digest.update(name.encode())
+            digest.update((directory / name).read_bytes())
+        self.sha256 = digest.hexdigest()
+
+        self.places: dict[str, PlaceRef] = {}
+        for row in self._rows("regions.csv"):
+            level = row["level"]
+            name_en = row["name_en"] or None
+            if name_en is None:
+                stem, suffix = row["name_ko"][:-1], row["name_ko"][-1]
+                romanized = Romanizer(stem).romanize().capitalize()
+                name_en = f"{romanized}-{ {'시': 'si', '군': 'gun', '구': 'gu'}.get(suffix, '')}"
+            self.places[row["key"]] = PlaceRef(
+                key=row["key"],
+                name_ko=row["name_ko"],
+                name_en=name_en,
+                place_type=level,
+                country="KR",
+                parent_key=row["parent_key"] or None,
+                is_boston_area=False,
+                aliases=_split(row["aliases"]),
+            )
+        for row in self._rows("places.csv"):
+            self.places[row["key"]] = PlaceRef(
+                key=row["key"],
+                name_ko=row["name_ko"],
+                name_en=row["name_en"] or None,
+                place_type=row["place_type"],
+                country=row["country"] or None,
+                parent_key=row["parent_key"] or None,
+                is_boston_area=_truthy(row["is_boston_area"]),
+                aliases=_split(row["aliases"]),
+            )
+
+        self.organizations: dict[str, OrganizationRef] = {}
+        for row in self._rows("organizations.csv"):
+            self.organizations[row["key"]] = OrganizationRef(
+                key=row["key"],
+                name_ko=row["name_ko"],
+                name_en=row["name_en"] or None,
+                org_type=row["org_type"],
+                city=row["city"] or None,
+                country=row["country"] or None,
+                region_key=row["region_key"] or None,
+                is_boston_area=_truthy(row["is_boston_area"]),
+                aliases=_split(row["aliases"]),
+            )
+        for place in list(self.places.values()):
+            if place.is_korean_region:
+                self.organizations[government_key(place.key)] = self._government(place)
+
+        self.titles: dict[str, TitleRef] = {
+            row["title_ko"]: TitleRef(row["title_ko"], row["title_en"], row["affiliation"])
+            for row in self._rows("titles.csv")
+        }
+        self.index = self._build_index()
+
+    def _rows(self, name: str) -> list[dict[str, str]]:
+        with (self.directory / name).open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    def _government(self, place: PlaceRef) -> OrganizationRef:
+        forms = {place.name_ko, *place.aliases}
+        aliases = tuple(
+            sorted(
+                f + _GOVERNMENT_SUFFIX[place.place_type]
+                for f in forms
+                if " " not in f and f[-1] in "도시군구" and not f.endswith("청")
+            )
+        )
+        province = place if place.place_type == "province" else self.places[place.parent_key or ""]
+        return OrganizationRef(
+            key=government_key(place.key),
+            name_ko=place.name_ko,
+            name_en=place.name_en,
+            org_type="local_government",
+            city=place.name_en if place.place_type == "municipality" else None,
+            country="KR",
+            region_key=province.key,
+            is_boston_area=False,
+            aliases=aliases,
+        )
+
+    def _build_index(self) -> dict[str, EntityRef]:
+        """Every written form to one entity; a form shared by several is dropped as
+        ambiguous, except that a province outranks a municipality (광주 is the city of
+        광주, not 경기도 광주시)."""
+        candidates: dict[str, list[tuple[int, EntityRef]]] = {}
+
+        def add(form: str, ref: EntityRef, rank: int) -> None:
+            candidates.setdefault(form, []).append((rank, ref))
+
+        for place in self.places.values():
+            rank = 0 if place.place_type in ("country", "province", "state") else 1
+            for form in (place.name_ko, *place.aliases):
+                add(form, EntityRef("place", place.key), rank)
+        for org in self.organizations.values():
+            forms = (org.name_ko, *org.aliases)
+            if org.org_type == "local_government" and org.key.startswith("gov:"):
+                forms = org.aliases  # the bare name is the place
+            for form in forms:
+                add(form, EntityRef("organization", org.key), 0)
+            if org.name_en and org.key not in ("kr-president-office",):
+                add(org.name_en, EntityRef("organization", org.key), 0)
+
+        index: dict[str, EntityRef] = {}
+        for form, refs in candidates.items():
+            unique = {ref for _, ref in refs}
+            if len(unique) == 1:
+                index[form] = refs[0][1]
+                continue
+            best = min(rank for rank, _ in refs)
+            top = {ref for rank, ref in refs if rank == best}
+            if len(top) == 1:
+                index[form] = next(iter(top))
+        return index
+
+    def province_of(self, place_key: str | None) -> str | None:
+        """The provincial-level division containing a Korean place, else None."""
+        place = self.places.get(place_key or "")
+        while place is not None and place.place_type not in ("province",):
+            place = self.places.get(place.parent_key or "")
+        if place is not None and place.country == "KR":
+            return place.key
+        return None
+
+    def entity_name(self, ref: EntityRef) -> str:
+        if ref.kind == "place":
+            return self.places[ref.key].name_ko
+        return self.organizations[ref.key].name_ko
+
+
+@functools.cache
+def load_reference(directory: Path | None = None) -> Reference:
+    return Reference(directory or seeds_dir() / "reference")
