@@ -48,9 +48,7 @@ def sqlalchemy_url(libpq_url: str) -> str:
     """Accept the URLs users write (postgres://, postgresql://) and pick the psycopg 3 driver."""
     scheme, sep, rest = libpq_url.partition("://")
     if not sep or scheme not in ("postgres", "postgresql", "postgresql+psycopg"):
-        raise UsageError(
-            "DATABASE_URL must look like postgresql://user:password@host:5432/dbname"
-        )
+        raise UsageError("DATABASE_URL must look like postgresql://user:password@host:5432/dbname")
     return f"postgresql+psycopg://{rest}"
 
 
@@ -64,9 +62,7 @@ def _start_embedded() -> str:
         # cleanup_mode="stop": the server stops when the last process using it exits,
         # and a server already running on this directory is reused.
         _embedded = pgserver.get_server(directory, cleanup_mode="stop")
-        exists = _embedded.psql(
-            f"select 1 from pg_database where datname = '{EMBEDDED_DATABASE}';"
-        )
+        exists = _embedded.psql(f"select 1 from pg_database where datname = '{EMBEDDED_DATABASE}';")
         if "(1 row)" not in exists:
             _embedded.psql(f"create database {EMBEDDED_DATABASE};")
     uri = _embedded.get_uri(EMBEDDED_DATABASE)
@@ -105,7 +101,4 @@ def _explain(exc: OperationalError, target: Target) -> str:
         return f"wrong user or password for {where}: check DATABASE_URL"
     if "does not exist" in message:
         return f"{message} on {where}: create it or fix DATABASE_URL"
-    return (
-        f"cannot reach the database at {where} ({message}): "
-        "start the server or fix DATABASE_URL"
-    )
+    return f"cannot reach the database at {where} ({message}): start the server or fix DATABASE_URL"

@@ -63,7 +63,8 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[Path]:
             candidates: Iterable[Path] = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif glob.has_magic(argument):
             candidates = sorted(Path(p) for p in glob.glob(argument, recursive=True))
@@ -157,9 +158,33 @@ def decode(data: bytes) -> tuple[str, str]:
 class _TextFromHtml(html.parser.HTMLParser):
     _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
     _BLOCK = {
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-        "table", "section", "article", "header", "footer", "figure", "figcaption",
-        "blockquote", "title", "dd", "dt", "nav", "aside", "main",
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "title",
+        "dd",
+        "dt",
+        "nav",
+        "aside",
+        "main",
     }
 
     def __init__(self) -> None:
@@ -195,7 +220,9 @@ def html_to_text(text: str) -> str:
     parser = _TextFromHtml()
     parser.feed(text)
     parser.close()
-    lines = (re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(parser.parts).split("\n"))
+    lines = (
+        re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in "".join(parser.parts).split("\n")
+    )
     return "\n".join(line for line in lines if line)
 
 

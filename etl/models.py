@@ -302,7 +302,11 @@ visits = Table(
     ),
     CheckConstraint("visit_end_on is null or visit_end_on >= visit_on", name="date_order"),
     UniqueConstraint(
-        "article_id", "official_id", "organization_id", "place_id", postgresql_nulls_not_distinct=True
+        "article_id",
+        "official_id",
+        "organization_id",
+        "place_id",
+        postgresql_nulls_not_distinct=True,
     ),
 )
 

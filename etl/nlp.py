@@ -68,8 +68,6 @@ def analyze(text: str) -> list[AnalyzedSentence]:
     """Split one paragraph into sentences with tokens; offsets index ``text``."""
     sentences = []
     for sentence in analyzer().split_into_sents(text, return_tokens=True):
-        tokens = tuple(
-            Token(t.form, t.tag, t.start, t.start + t.len) for t in sentence.tokens
-        )
+        tokens = tuple(Token(t.form, t.tag, t.start, t.start + t.len) for t in sentence.tokens)
         sentences.append(AnalyzedSentence(sentence.start, sentence.end, sentence.text, tokens))
     return sentences

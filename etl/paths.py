@@ -17,7 +17,9 @@ def resource(name: str) -> Path:
         candidate = base / name
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"kbio is missing its bundled '{name}' directory; reinstall the package")
+    raise FileNotFoundError(
+        f"kbio is missing its bundled '{name}' directory; reinstall the package"
+    )
 
 
 def migrations_dir() -> Path:

@@ -90,7 +90,7 @@ class Reference:
             if name_en is None:
                 stem, suffix = row["name_ko"][:-1], row["name_ko"][-1]
                 romanized = Romanizer(stem).romanize().capitalize()
-                name_en = f"{romanized}-{ {'시': 'si', '군': 'gun', '구': 'gu'}.get(suffix, '')}"
+                name_en = f"{romanized}-{ {'시': 'si', '군': 'gun', '구': 'gu'}.get(suffix, '') }"
             self.places[row["key"]] = PlaceRef(
                 key=row["key"],
                 name_ko=row["name_ko"],

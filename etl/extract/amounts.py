@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Literal
 
 Qualifier = Literal["exact", "approx", "at_least", "at_most"]
@@ -87,10 +87,46 @@ _SCALE = {
 }
 # A currency word that is really part of another word: 원 in 연구원/병원/회원, 불 in 불확실.
 _NOT_CURRENCY_AFTER = re.compile(r"^(?:[가-힣])")
-_CURRENCY_WORD_OK_AFTER = ("을", "를", "의", "이", "가", "은", "는", "에", "로", "으로", "과", "와",
-                           "씩", "어치", "대", "가량", "정도", "이상", "이하", "미만", "초과", "규모",
-                           "상당", "안팎", "내외", "까지", "부터", "도", "만", "짜리", "선", "수준",
-                           "에서", "였", "이다", "입니다", "화", "넘")
+_CURRENCY_WORD_OK_AFTER = (
+    "을",
+    "를",
+    "의",
+    "이",
+    "가",
+    "은",
+    "는",
+    "에",
+    "로",
+    "으로",
+    "과",
+    "와",
+    "씩",
+    "어치",
+    "대",
+    "가량",
+    "정도",
+    "이상",
+    "이하",
+    "미만",
+    "초과",
+    "규모",
+    "상당",
+    "안팎",
+    "내외",
+    "까지",
+    "부터",
+    "도",
+    "만",
+    "짜리",
+    "선",
+    "수준",
+    "에서",
+    "였",
+    "이다",
+    "입니다",
+    "화",
+    "넘",
+)
 
 
 @dataclass(frozen=True)
@@ -178,7 +214,13 @@ def find_amounts(text: str) -> list[AmountMention]:
             continue
         scale = match["scale"]
         value = number * (_SCALE[scale.lower()] if scale else 1)
-        end = match.end("post") if match["post"].strip() else match.end("scale") if scale else match.end("num")
+        end = (
+            match.end("post")
+            if match["post"].strip()
+            else match.end("scale")
+            if scale
+            else match.end("num")
+        )
         start = match.start("pre") if match["pre"] else match.start("sym")
         found.append(
             AmountMention(
@@ -202,7 +244,11 @@ def find_amounts(text: str) -> list[AmountMention]:
         value = parse_korean_number(match["num"].replace("여", ""))
         if value is None or value <= 0:
             continue
-        pre = match["pre"] if match["pre"] and "총" not in match["pre"] and "무려" not in match["pre"] else None
+        pre = (
+            match["pre"]
+            if match["pre"] and "총" not in match["pre"] and "무려" not in match["pre"]
+            else None
+        )
         start = match.start("pre") if pre else match.start("num")
         post = match["post"].strip()
         end = match.end("post") if post else match.end("cur")

@@ -39,7 +39,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("ym", re.compile(_REL + _Y4 + r"\s*년\s*(?P<m>\d{1,2})\s*월" + _NOT_DURATION)),
     ("today_md", re.compile(r"(?P<rel>오늘)\s*\(\s*(?P<m>\d{1,2})\s*\.\s*(?P<d>\d{1,2})")),
-    ("md", re.compile(_REL + r"(?<![\d.])(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일" + _NOT_DURATION)),
+    (
+        "md",
+        re.compile(_REL + r"(?<![\d.])(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일" + _NOT_DURATION),
+    ),
     ("d", re.compile(_REL + r"(?<![\d.,제])(?P<d>\d{1,2})\s*일" + _NOT_DURATION)),
     ("m", re.compile(_REL + r"(?<![\d.,제])(?P<m>\d{1,2})\s*월" + _NOT_DURATION)),
     ("y", re.compile(_REL + r"(?<!\d)" + _Y4 + r"\s*년(?!\s*(?:대|간|동안|만에|째))")),
@@ -186,9 +189,7 @@ def _direction(raw: _Raw) -> Direction | None:
     return None
 
 
-def find_dates(
-    text: str, published: date | None, future_hint: bool = False
-) -> list[DateMention]:
+def find_dates(text: str, published: date | None, future_hint: bool = False) -> list[DateMention]:
     """Date expressions in ``text``, ranges joined, each resolved when it can be."""
     raws = _scan(text)
     mentions: list[DateMention] = []
@@ -220,10 +221,14 @@ def find_dates(
                 value = DateValue(start_value.on, start_value.precision, end_value.on)
             elif start_value:
                 value = start_value
-            mentions.append(DateMention(raw.start, end, text[raw.start : end], value, _direction(raw)))
+            mentions.append(
+                DateMention(raw.start, end, text[raw.start : end], value, _direction(raw))
+            )
             i += 2
             continue
         value = _resolve(raw, published, future_hint)
-        mentions.append(DateMention(raw.start, raw.end, text[raw.start : raw.end], value, _direction(raw)))
+        mentions.append(
+            DateMention(raw.start, raw.end, text[raw.start : raw.end], value, _direction(raw))
+        )
         i += 1
     return mentions

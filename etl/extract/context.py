@@ -1,0 +1,121 @@
+"""What every rule family sees of a sentence: its text, tokens, entities, brackets, clauses.
+
+Offsets here are absolute (into the article body) unless a name says ``local``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl.nlp import AnalyzedSentence, Token
+from etl.records import EntityRef
+
+_OPEN_CLOSE = {"(": ")", "[": "]", "‘": "’", "“": "”", "「": "」", "『": "』", "<": ">", "《": "》"}
+_SYMMETRIC_QUOTES = ("'", '"')
+
+# Tags after which a connective ending closes a clause (a predicate came before it).
+_PREDICATE_TAGS = {"VV", "VA", "VX", "XSV", "XSA", "EP", "VCP", "VCN"}
+
+
+@dataclass
+class Found:
+    """One occurrence of an entity in a sentence."""
+
+    ref: EntityRef
+    start: int
+    end: int
+    surface: str
+    resolved: bool = True
+
+
+@dataclass
+class SentenceContext:
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]  # offsets absolute
+    brackets: list[tuple[int, int]] = field(default_factory=list)  # absolute, inner spans
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    clauses: list[tuple[int, int]] = field(default_factory=list)
+    entities: list[Found] = field(default_factory=list)
+
+    def local(self, absolute: int) -> int:
+        return absolute - self.start
+
+    def slice(self, start: int, end: int) -> str:
+        return self.text[start - self.start : end - self.start]
+
+    def after(self, position: int, length: int = 40) -> str:
+        return self.text[position - self.start : position - self.start + length]
+
+    def before(self, position: int, length: int = 40) -> str:
+        local = position - self.start
+        return self.text[max(0, local - length) : local]
+
+    def in_brackets(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.brackets)
+
+    def in_quotes(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.quotes)
+
+    def clause_of(self, position: int) -> tuple[int, int]:
+        for start, end in self.clauses:
+            if start <= position < end:
+                return start, end
+        return self.start, self.end
+
+
+def _pairs(text: str, offset: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    brackets: list[tuple[int, int]] = []
+    quotes: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in _OPEN_CLOSE:
+            stack.append((ch, i))
+        elif stack and ch == _OPEN_CLOSE[stack[-1][0]]:
+            opener, at = stack.pop()
+            target = brackets if opener in "([<《" else quotes
+            target.append((offset + at + 1, offset + i))
+    for quote in _SYMMETRIC_QUOTES:
+        for match in re.finditer(
+            re.escape(quote) + r"([^" + quote + r"]{1,200})" + re.escape(quote), text
+        ):
+            quotes.append((offset + match.start(1), offset + match.end(1)))
+    return brackets, quotes
+
+
+def _clauses(sentence: AnalyzedSentence, offset: int) -> list[tuple[int, int]]:
+    cuts: list[int] = []
+    tokens = sentence.tokens
+    for i, token in enumerate(tokens[:-1]):
+        if token.tag != "EC" or i == 0 or tokens[i - 1].tag not in _PREDICATE_TAGS:
+            continue
+        following = tokens[i + 1]
+        # A clause ends at a connective ending followed by a space or a comma; endings
+        # glued to the next word (-는 등) or inside a quote are not boundaries.
+        if following.start > token.end or following.tag == "SP":
+            cut = following.end if following.tag == "SP" else token.end
+            cuts.append(offset + cut)
+    bounds = [offset + sentence.start]
+    bounds.extend(c for c in cuts if c > bounds[-1])
+    bounds.append(offset + sentence.end)
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i + 1] > bounds[i]]
+
+
+def build_context(index: int, sentence: AnalyzedSentence, offset: int) -> SentenceContext:
+    """``offset`` is where the analysed paragraph starts in the body."""
+    start = offset + sentence.start
+    tokens = tuple(Token(t.form, t.tag, offset + t.start, offset + t.end) for t in sentence.tokens)
+    brackets, quotes = _pairs(sentence.text, start)
+    return SentenceContext(
+        index=index,
+        start=start,
+        end=offset + sentence.end,
+        text=sentence.text,
+        tokens=tokens,
+        brackets=brackets,
+        quotes=quotes,
+        clauses=_clauses(sentence, offset),
+    )

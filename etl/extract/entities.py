@@ -1,0 +1,296 @@
+"""Organizations and places in a sentence: reference names first, then unknown names.
+
+Reference forms are matched on the text (longest first) with word-boundary rules, so
+a name is found whatever Kiwi made of it. Names not in the reference data are found
+from their shape: a proper noun ending in an institutional suffix (춘천성심병원,
+지엠에스헬스케어), or a Latin name ending in Inc./Bio/Therapeutics/社.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from etl.extract.context import Found, SentenceContext
+from etl.records import EntityRef, OrganizationRecord
+from etl.reference import Reference, load_reference
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
+
+# Suffix → organization type, longest first when matching.
+ORG_SUFFIXES: dict[str, str] = {
+    "대학교": "university",
+    "대학": "university",
+    "대학원": "university",
+    "의과대학": "university",
+    "병원": "hospital",
+    "의료원": "hospital",
+    "메디컬센터": "hospital",
+    "암센터": "hospital",
+    "진흥원": "public_agency",
+    "재단": "public_agency",
+    "공단": "public_agency",
+    "공사": "public_agency",
+    "연구원": "research_institute",
+    "연구소": "research_institute",
+    "연구센터": "research_institute",
+    "센터": "other",
+    "협회": "association",
+    "연합회": "association",
+    "제약": "company",
+    "약품": "company",
+    "바이오": "company",
+    "바이오로직스": "company",
+    "바이오텍": "company",
+    "바이오사이언스": "company",
+    "바이오파마": "company",
+    "헬스케어": "company",
+    "파마": "company",
+    "테라퓨틱스": "company",
+    "메디슨": "company",
+    "랩스": "company",
+    "벤처스": "investor",
+    "캐피탈": "investor",
+    "인베스트먼트": "investor",
+}
+_SUFFIX_ALT = "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True))
+_UNKNOWN_KO = re.compile(
+    rf"(?<![\w\-])(?P<name>[가-힣A-Za-z0-9]{{1,20}}?(?:{_SUFFIX_ALT}))(?P<rest>[가-힣]*)"
+)
+_LATIN_ORG = re.compile(
+    r"(?<![A-Za-z])(?P<name>(?:[A-Z][A-Za-z0-9&\-]*\s){0,3}[A-Z][A-Za-z0-9&\-]*"
+    r"(?:\s(?:Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|Bio|Biosciences|Biotech|Therapeutics|Pharmaceuticals|"
+    r"Pharma|Medicines|Enterprises|Technologies|Labs|Health|Ventures|Partners|Capital))+)"
+    r"(?P<sha>\s?社)?"
+    r"|(?P<name2>[A-Z][A-Za-z0-9&\-]+(?:\s[A-Z][A-Za-z0-9&\-]+){0,3})\s?社"
+)
+# Generic heads that look like names with a suffix but are common nouns.
+_GENERIC_PREFIXES = (
+    "국내",
+    "해외",
+    "글로벌",
+    "세계",
+    "주요",
+    "관련",
+    "지역",
+    "도내",
+    "입주",
+    "현지",
+    "국립",
+    "민간",
+    "대형",
+    "전문",
+    "공공",
+    "혁신",
+    "거점",
+    "창업",
+    "산학",
+    "의료",
+    "바이오",
+    "연구",
+    "대학",
+    "종합",
+    "지방",
+    "각",
+    "해당",
+    "이번",
+    "우리",
+    "여러",
+    "다수",
+    "모든",
+    "신규",
+    "첨단",
+    "스타트업",
+    "지원",
+    "협력",
+    "기업",
+    "제약",
+    "중소",
+    "벤처",
+    "선도",
+    "전국",
+    "미국",
+    "한국",
+    "국제",
+    "중앙",
+    "상급",
+    "공동",
+    "부설",
+    "산하",
+    "소속",
+    "일반",
+    "대표",
+    "최고",
+    "주",
+    "본",
+    "동",
+    "양",
+    "타",
+    "신",
+)
+# Particles and endings that may follow a name.
+PARTICLES = re.compile(
+    r"^(?:은|는|이|가|을|를|의|에|에서|에서는|에게|와|과|와의|과의|및|도|로|으로|로부터|"
+    r"에는|과는|와는|측|측은|측과|측이|까지|부터|만|이나|나|이며|이고|이자|에도|께서|께서는|과도|와도)"
+)
+
+
+@functools.cache
+def _forms_by_first_char() -> dict[str, list[tuple[str, EntityRef]]]:
+    reference = load_reference()
+    table: dict[str, list[tuple[str, EntityRef]]] = {}
+    for form, ref in reference.index.items():
+        if len(form) < 2 and not _HANGUL.search(form):
+            continue
+        table.setdefault(form[0], []).append((form, ref))
+    for forms in table.values():
+        forms.sort(key=lambda item: -len(item[0]))
+    return table
+
+
+def _boundary_ok(text: str, start: int, end: int, form: str) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if _LATIN_OR_DIGIT.match(form[0]) and _LATIN_OR_DIGIT.match(before):
+        return False
+    if _LATIN_OR_DIGIT.match(form[-1]) and _LATIN_OR_DIGIT.match(after):
+        return False
+    if _HANGUL.match(form[0]) and _HANGUL.match(before):
+        return False
+    # A one-syllable form (미, 韓) must stand alone: 미래 is not the United States.
+    return not (len(form) == 1 and _HANGUL.match(after))
+
+
+def find_reference_entities(text: str, offset: int) -> list[Found]:
+    table = _forms_by_first_char()
+    found: list[Found] = []
+    i = 0
+    while i < len(text):
+        match = None
+        for form, ref in table.get(text[i], ()):
+            if text.startswith(form, i) and _boundary_ok(text, i, i + len(form), form):
+                match = (form, ref)
+                break
+        if match:
+            form, ref = match
+            found.append(Found(ref, offset + i, offset + i + len(form), form))
+            i += len(form)
+        else:
+            i += 1
+    return found
+
+
+def unresolved_key(name: str) -> str:
+    return "unresolved:" + re.sub(r"\s+", "", name).lower()
+
+
+def _org_type(name: str) -> str:
+    for suffix in sorted(ORG_SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix):
+            return ORG_SUFFIXES[suffix]
+    return "company"
+
+
+def _country_before(ctx: SentenceContext, start: int, reference: Reference) -> str | None:
+    for entity in reversed(ctx.entities):
+        adjacent = entity.end <= start and ctx.slice(entity.end, start).strip() == ""
+        if adjacent and entity.ref.kind == "place":
+            return reference.places[entity.ref.key].country
+    return None
+
+
+def _overlaps(found: list[Found], start: int, end: int) -> bool:
+    return any(f.start < end and start < f.end for f in found)
+
+
+def _proper_enough(ctx: SentenceContext, start: int, end: int) -> bool:
+    """At least one proper-noun or foreign-script token, or a word Kiwi does not know."""
+    for token in ctx.tokens:
+        if token.start >= start and token.end <= end and token.tag in ("NNP", "SL", "SH"):
+            return True
+    return False
+
+
+def discover_organizations(
+    ctx: SentenceContext, registry: dict[str, OrganizationRecord]
+) -> list[Found]:
+    """Organizations absent from the reference data, added to ``registry``."""
+    reference = load_reference()
+    found: list[Found] = []
+    text = ctx.text
+    for match in _LATIN_ORG.finditer(text):
+        name = (match["name"] or match["name2"]).strip()
+        start = ctx.start + match.start("name" if match["name"] else "name2")
+        end = start + len(name)
+        if _overlaps(ctx.entities, start, end) or name in reference.index:
+            continue
+        found.append(
+            Found(EntityRef("organization", unresolved_key(name)), start, end, name, False)
+        )
+        registry.setdefault(
+            unresolved_key(name),
+            OrganizationRecord(
+                canonical_key=unresolved_key(name),
+                name_ko=name,
+                name_en=name,
+                org_type=_org_type(name) if _HANGUL.search(name) else "company",
+                is_resolved=False,
+                country=_country_before(ctx, start, reference),
+            ),
+        )
+    for match in _UNKNOWN_KO.finditer(text):
+        name = match["name"]
+        rest = match["rest"]
+        if rest and not PARTICLES.match(rest):
+            continue  # the suffix is inside a longer word (병원장, 대학생)
+        start = ctx.start + match.start("name")
+        end = start + len(name)
+        if _overlaps(ctx.entities, start, end) or _overlaps(found, start, end):
+            continue
+        stem = name
+        for suffix in sorted(ORG_SUFFIXES, key=len, reverse=True):
+            if name.endswith(suffix):
+                stem = name[: -len(suffix)]
+                break
+        if len(stem) < 2 or stem.startswith(_GENERIC_PREFIXES) or stem in ORG_SUFFIXES:
+            continue
+        if not _proper_enough(ctx, start, end):
+            continue
+        key = unresolved_key(name)
+        found.append(Found(EntityRef("organization", key), start, end, name, False))
+        registry.setdefault(
+            key,
+            OrganizationRecord(
+                canonical_key=key,
+                name_ko=name,
+                name_en=None,
+                org_type=_org_type(name),
+                is_resolved=False,
+                country=_country_before(ctx, start, reference),
+            ),
+        )
+    return found
+
+
+def add_party_organization(
+    ctx: SentenceContext, start: int, end: int, registry: dict[str, OrganizationRecord]
+) -> Found:
+    """An unknown name found by its role in an agreement (지엠에스헬스케어는 …와 MOU)."""
+    name = ctx.slice(start, end)
+    key = unresolved_key(name)
+    registry.setdefault(
+        key,
+        OrganizationRecord(
+            canonical_key=key,
+            name_ko=name,
+            name_en=name if not _HANGUL.search(name) else None,
+            org_type=_org_type(name) if _HANGUL.search(name) else "company",
+            is_resolved=False,
+            country=_country_before(ctx, start, load_reference()),
+        ),
+    )
+    found = Found(EntityRef("organization", key), start, end, name, False)
+    ctx.entities.append(found)
+    ctx.entities.sort(key=lambda f: f.start)
+    return found

@@ -1,0 +1,605 @@
+"""Officials: a person's name followed by a title, with their affiliation and region.
+
+Forms handled (names here are illustrations, not data):
+``홍길동 지사``, ``홍길동 강원도지사``, ``홍길동 OO대 부총장``, ``OO원의 홍길동 미국지사장``,
+``존 스미스(John Smith) 부사장``, ``존 A.스미스 시장``, ``John A Smith 교수``.
+A title with no name is not a named official. A reporter is never one. Later
+``홍 지사`` or a bare ``지사는`` refers back to the one official with that title.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from etl.extract.context import Found, SentenceContext
+from etl.nlp import analyzer
+from etl.records import EntityRef, OfficialRecord
+from etl.reference import Reference, TitleRef, government_key, load_reference
+
+SURNAMES = set(
+    [
+        "김",
+        "이",
+        "박",
+        "최",
+        "정",
+        "강",
+        "조",
+        "윤",
+        "장",
+        "임",
+        "한",
+        "오",
+        "서",
+        "신",
+        "권",
+        "황",
+        "안",
+        "송",
+        "류",
+        "유",
+        "전",
+        "홍",
+        "고",
+        "문",
+        "양",
+        "손",
+        "배",
+        "백",
+        "허",
+        "남",
+        "심",
+        "노",
+        "하",
+        "곽",
+        "성",
+        "차",
+        "주",
+        "우",
+        "구",
+        "민",
+        "나",
+        "진",
+        "지",
+        "엄",
+        "채",
+        "원",
+        "천",
+        "방",
+        "공",
+        "현",
+        "함",
+        "변",
+        "염",
+        "여",
+        "추",
+        "도",
+        "소",
+        "석",
+        "선",
+        "설",
+        "마",
+        "길",
+        "연",
+        "위",
+        "표",
+        "명",
+        "기",
+        "반",
+        "라",
+        "왕",
+        "금",
+        "옥",
+        "육",
+        "인",
+        "맹",
+        "제",
+        "모",
+        "탁",
+        "국",
+        "어",
+        "은",
+        "편",
+        "용",
+        "예",
+        "경",
+        "봉",
+        "사",
+        "부",
+        "태",
+        "목",
+        "계",
+        "피",
+        "두",
+        "감",
+        "음",
+        "빈",
+        "동",
+        "온",
+        "호",
+        "범",
+        "좌",
+        "승",
+        "상",
+        "갈",
+        "견",
+        "당",
+        "화",
+        "창",
+        "대",
+        "팽",
+        "단",
+        "진",
+        "탄",
+        "하",
+    ]
+)
+TWO_CHAR_SURNAMES = {"남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방", "망절"}
+
+# Surnames whose customary romanization differs from Revised Romanization.
+_SURNAME_EN = {
+    "김": "Kim",
+    "이": "Lee",
+    "박": "Park",
+    "최": "Choi",
+    "정": "Jung",
+    "강": "Kang",
+    "조": "Cho",
+    "윤": "Yoon",
+    "장": "Jang",
+    "임": "Lim",
+    "한": "Han",
+    "오": "Oh",
+    "서": "Seo",
+    "신": "Shin",
+    "권": "Kwon",
+    "황": "Hwang",
+    "안": "Ahn",
+    "송": "Song",
+    "류": "Ryu",
+    "유": "Yoo",
+    "전": "Jeon",
+    "홍": "Hong",
+    "고": "Ko",
+    "문": "Moon",
+    "양": "Yang",
+    "손": "Son",
+    "배": "Bae",
+    "백": "Baek",
+    "허": "Heo",
+    "남": "Nam",
+    "심": "Shim",
+    "노": "Noh",
+    "하": "Ha",
+    "곽": "Kwak",
+    "성": "Sung",
+    "차": "Cha",
+    "주": "Joo",
+    "우": "Woo",
+    "구": "Koo",
+    "민": "Min",
+    "나": "Na",
+    "진": "Jin",
+    "지": "Ji",
+    "엄": "Eom",
+    "채": "Chae",
+    "원": "Won",
+    "천": "Cheon",
+    "방": "Bang",
+    "공": "Kong",
+    "현": "Hyun",
+    "함": "Ham",
+    "변": "Byun",
+    "염": "Yeom",
+    "여": "Yeo",
+    "추": "Choo",
+    "도": "Do",
+    "소": "So",
+    "석": "Seok",
+    "선": "Sun",
+    "설": "Seol",
+    "마": "Ma",
+    "길": "Gil",
+    "연": "Yeon",
+    "위": "Wi",
+    "표": "Pyo",
+    "명": "Myung",
+    "기": "Ki",
+    "반": "Ban",
+    "라": "Ra",
+    "왕": "Wang",
+    "금": "Keum",
+    "옥": "Ok",
+    "육": "Yook",
+    "인": "In",
+    "맹": "Maeng",
+    "제": "Je",
+    "모": "Mo",
+    "남궁": "Namgung",
+    "황보": "Hwangbo",
+    "제갈": "Jegal",
+    "선우": "Sunwoo",
+    "독고": "Dokgo",
+}
+
+_TRAILING = re.compile(
+    r"(?:께서는|께서|에게서|에게|으로서|으로|이었다|이다|이며|이자|과의|와의|과는|와는|측은|측과|측이|"
+    r"에서|은|는|이|가|을|를|의|과|와|도|로|측|만|께|님)$"
+)
+_PUNCT = "\"'“”‘’,.·:;!?)]」』>"
+
+_KOREAN_NAME = re.compile(r"(?<![가-힣A-Za-z0-9·])(?P<n>[가-힣]{2,4})(?=\s)")
+_FOREIGN_WITH_LATIN = re.compile(
+    r"(?<![가-힣])(?P<n>[가-힣]{2,6}(?:\s[가-힣]{1,6}){1,2})\s?\((?P<en>[A-Z][A-Za-z.\-' ]{2,40})\)"
+)
+_FOREIGN_WITH_INITIAL = re.compile(r"(?<![가-힣])(?P<n>[가-힣]{2,6}\s[A-Z]\.\s?[가-힣]{2,6})(?=\s)")
+_LATIN_NAME = re.compile(
+    r"(?<![A-Za-z.])(?P<n>[A-Z][a-z]+(?:\s[A-Z]\.?)?(?:\s[A-Z][a-z]+){1,2})(?=\s)"
+)
+
+
+@dataclass
+class OfficialHit:
+    name_ko: str
+    name_en: str | None
+    is_korean_name: bool
+    title: TitleRef
+    title_ko: str
+    sentence_index: int
+    start: int  # the name's span
+    end: int
+    organization_key: str | None
+    place_key: str | None
+    strength: int  # how directly the text states the affiliation (3 = next to the name)
+
+
+@functools.cache
+def _titles_longest_first() -> list[TitleRef]:
+    return sorted(load_reference().titles.values(), key=lambda t: -len(t.title_ko))
+
+
+@functools.cache
+def _looks_like_personal_name(word: str) -> bool:
+    tokens = analyzer().tokenize(word)
+    if any(t.tag == "NNP" for t in tokens):
+        return True
+    return len(tokens) == 1 and tokens[0].oov and len(word) >= 3
+
+
+def is_korean_name(word: str, reference: Reference) -> bool:
+    if not (2 <= len(word) <= 4):
+        return False
+    surname = word[:2] if word[:2] in TWO_CHAR_SURNAMES else word[0]
+    if surname not in SURNAMES and surname not in TWO_CHAR_SURNAMES:
+        return False
+    if len(word) - len(surname) < 1 or word in reference.index:
+        return False
+    return _looks_like_personal_name(word)
+
+
+def romanize(name_ko: str) -> str | None:
+    """Revised Romanization of a Korean name, surname in its customary spelling."""
+    from korean_romanizer.romanizer import Romanizer
+
+    surname = name_ko[:2] if name_ko[:2] in TWO_CHAR_SURNAMES else name_ko[0]
+    given = name_ko[len(surname) :]
+    family = _SURNAME_EN.get(surname) or Romanizer(surname).romanize().capitalize()
+    return f"{family} {Romanizer(given).romanize().capitalize()}" if given else family
+
+
+def _strip_word(word: str) -> str:
+    word = word.strip(_PUNCT)
+    word = re.split(r"[\[(“‘\"']", word, maxsplit=1)[0]
+    previous = None
+    while previous != word:
+        previous = word
+        word = _TRAILING.sub("", word) if len(word) > 2 else word
+    return word
+
+
+def _title_in(word: str) -> tuple[TitleRef, str] | None:
+    """(title, prefix) when ``word`` ends with a known title."""
+    for title in _titles_longest_first():
+        if word.endswith(title.title_ko):
+            return title, word[: -len(title.title_ko)]
+    return None
+
+
+def _lookup_prefix(prefix: str, reference: Reference) -> EntityRef | None:
+    if not prefix:
+        return None
+    for form in (prefix, prefix + "시", prefix + "도", prefix + "군", prefix + "구"):
+        if form in reference.index:
+            return reference.index[form]
+    return None
+
+
+def _name_spans(ctx: SentenceContext, reporter: str | None, reference: Reference):
+    """(start, end, name_ko, name_en, is_korean) for every name-shaped span."""
+    spans = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, name: str, name_en: str | None, korean: bool) -> None:
+        if any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        spans.append((start, end, name, name_en, korean))
+
+    for match in _FOREIGN_WITH_LATIN.finditer(ctx.text):
+        start = ctx.start + match.start("n")
+        end = ctx.start + match.end()  # the Latin spelling belongs with the name
+        add(start, end, match["n"], match["en"].strip(), False)
+    for match in _FOREIGN_WITH_INITIAL.finditer(ctx.text):
+        add(ctx.start + match.start("n"), ctx.start + match.end("n"), match["n"], None, False)
+    for match in _LATIN_NAME.finditer(ctx.text):
+        name = match["n"]
+        if name in reference.index:
+            continue
+        add(ctx.start + match.start("n"), ctx.start + match.end("n"), name, name, False)
+    for match in _KOREAN_NAME.finditer(ctx.text):
+        name = match["n"]
+        if name == reporter or not is_korean_name(name, reference):
+            continue
+        add(ctx.start + match.start("n"), ctx.start + match.end("n"), name, None, True)
+    return spans
+
+
+def _entities_within(ctx: SentenceContext, start: int, end: int) -> list[Found]:
+    return [e for e in ctx.entities if start <= e.start and e.end <= end]
+
+
+def _hit_for(ctx: SentenceContext, span, reference: Reference) -> OfficialHit | None:
+    """The title after a name (at most two affiliation words between), as a hit."""
+    start, end, name, name_en, korean = span
+    local_end = end - ctx.start
+    if ctx.text[local_end : local_end + 1] not in (" ", "\t"):
+        return None
+    for word_match in list(re.finditer(r"\S+", ctx.text[local_end:]))[:3]:
+        raw = word_match.group()
+        word_start = end + word_match.start()
+        word = _strip_word(raw)
+        found = _title_in(word) if word else None
+        if found is not None:
+            title, prefix = found
+            mid_entities = _entities_within(ctx, end, word_start + len(prefix))
+            return _affiliate(
+                ctx,
+                start,
+                end,
+                name,
+                name_en,
+                korean,
+                title,
+                prefix,
+                mid_entities,
+                word_start,
+                reference,
+            )
+        # Not a title: it may only be an affiliation (전북대, 모더나), which carries no
+        # particle and no comma; anything else ends the noun phrase.
+        bare = raw.rstrip(_PUNCT)
+        covered = _entities_within(ctx, word_start, word_start + len(bare))
+        if "," in raw or bare != raw or (_TRAILING.search(bare) and not covered):
+            return None
+    return None
+
+
+def _affiliate(
+    ctx: SentenceContext,
+    start: int,
+    end: int,
+    name: str,
+    name_en: str | None,
+    korean: bool,
+    title: TitleRef,
+    prefix: str,
+    mid_entities: list[Found],
+    title_start: int,
+    reference: Reference,
+) -> OfficialHit:
+    org_key: str | None = None
+    place_key: str | None = None
+    strength = 0
+    title_ko = prefix + title.title_ko
+    prefix_ref = _lookup_prefix(prefix, reference)
+    prefix_entity = [e for e in mid_entities if e.start >= title_start]
+    if prefix_ref is None and prefix_entity:
+        prefix_ref = prefix_entity[-1].ref
+    candidates = [e.ref for e in mid_entities if e.start < title_start]
+    if prefix_ref is not None:
+        if (
+            title.affiliation == "region"
+            and prefix_ref.kind == "place"
+            or prefix_ref.kind == "organization"
+        ):
+            title_ko = title.title_ko
+        candidates.append(prefix_ref)
+    elif prefix and not re.fullmatch(r"[가-힣]+", prefix):
+        title_ko = title.title_ko
+    if not candidates:
+        # OO원의 홍길동 국장: the institution just before the name, joined by 의.
+        for entity in reversed(ctx.entities):
+            if entity.end <= start and re.fullmatch(r"의\s*", ctx.slice(entity.end, start)):
+                candidates.append(entity.ref)
+                strength = 2
+                break
+    else:
+        strength = 3
+    if not candidates:
+        # The nearest institution (or, for a governor or mayor, region) earlier in
+        # the sentence: 강원특별자치도는 홍길동 지사가 …
+        wanted = "place" if title.affiliation == "region" else "organization"
+        for entity in reversed(ctx.entities):
+            if entity.end <= start and (
+                entity.ref.kind == wanted
+                or (wanted == "place" and entity.ref.key.startswith("gov:"))
+                or (
+                    wanted == "organization"
+                    and entity.ref.kind == "place"
+                    and title.affiliation == "region"
+                )
+            ):
+                candidates.append(entity.ref)
+                strength = 1
+                break
+    for ref in reversed(candidates):
+        if ref.kind == "organization" and org_key is None:
+            org_key = ref.key
+        elif ref.kind == "place" and place_key is None:
+            place_key = ref.key
+    if title.affiliation == "country":
+        org_key = org_key if strength >= 2 else None
+    return OfficialHit(
+        name_ko=name,
+        name_en=name_en,
+        is_korean_name=korean,
+        title=title,
+        title_ko=title_ko,
+        sentence_index=ctx.index,
+        start=start,
+        end=end,
+        organization_key=org_key,
+        place_key=place_key,
+        strength=strength,
+    )
+
+
+def find_official_hits(contexts: list[SentenceContext], reporter: str | None) -> list[OfficialHit]:
+    reference = load_reference()
+    hits: list[OfficialHit] = []
+    for ctx in contexts:
+        for span in _name_spans(ctx, reporter, reference):
+            hit = _hit_for(ctx, span, reference)
+            if hit is not None:
+                hits.append(hit)
+    # A foreign name seen once with its title is the same person where it recurs
+    # (패트릭 벅스테드 … later 패트릭 벅스테드 모더나 부사장).
+    known = {h.name_ko: h for h in hits if not h.is_korean_name}
+    for ctx in contexts:
+        for name, first in known.items():
+            for match in re.finditer(re.escape(name), ctx.text):
+                start = ctx.start + match.start()
+                if any(h.start <= start < h.end for h in hits):
+                    continue
+                span = (start, start + len(name), name, first.name_en, False)
+                hit = _hit_for(ctx, span, reference)
+                if hit is None:
+                    hit = OfficialHit(
+                        **{
+                            **first.__dict__,
+                            "sentence_index": ctx.index,
+                            "start": start,
+                            "end": start + len(name),
+                            "strength": -1,
+                        }
+                    )
+                hits.append(hit)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def dominant_province(contexts: list[SentenceContext]) -> str | None:
+    """The Korean province an article is mostly about, by its mentions."""
+    reference = load_reference()
+    counts: Counter[str] = Counter()
+    for ctx in contexts:
+        for entity in ctx.entities:
+            key = entity.ref.key
+            if entity.ref.kind == "place":
+                province = reference.province_of(key)
+            elif key.startswith("gov:"):
+                province = reference.province_of(key[4:])
+            else:
+                continue
+            if province:
+                counts[province] += 1
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2) + [("", 0)]
+    return top if n > rest[0][1] else None
+
+
+def person_records(
+    hits: list[OfficialHit], contexts: list[SentenceContext]
+) -> tuple[dict[str, OfficialRecord], dict[int, str]]:
+    """One record per person named in the article, and each hit's person key (by start)."""
+    reference = load_reference()
+    default_province = dominant_province(contexts)
+    by_name: dict[str, list[OfficialHit]] = {}
+    for hit in hits:
+        by_name.setdefault(hit.name_ko, []).append(hit)
+    records: dict[str, OfficialRecord] = {}
+    keys: dict[int, str] = {}
+    for name, group in by_name.items():
+        best = max(group, key=lambda h: (h.strength, -h.start))
+        org_key, place_key = best.organization_key, best.place_key
+        if best.title.affiliation == "region":
+            if place_key is None and org_key is None and best.is_korean_name and default_province:
+                place_key = default_province
+            if place_key is not None and org_key is None:
+                place = reference.places.get(place_key)
+                if place is not None and place.is_korean_region:
+                    org_key = government_key(place_key)
+        elif org_key is None and place_key is not None:
+            place = reference.places.get(place_key)
+            if place is not None and place.is_korean_region and best.title.affiliation != "country":
+                org_key = government_key(place_key)
+        region = None
+        if org_key and org_key in reference.organizations:
+            region = reference.organizations[org_key].region_key
+        if region is None and place_key:
+            region = reference.province_of(place_key)
+        identity = org_key or (
+            f"place:{place_key}" if place_key else f"title:{best.title.title_ko}"
+        )
+        person_key = f"{name}|{identity}"
+        name_en = next((h.name_en for h in group if h.name_en), None)
+        if name_en is None and best.is_korean_name:
+            name_en = romanize(name)
+        records[person_key] = OfficialRecord(
+            person_key=person_key,
+            name_ko=name,
+            name_en=name_en,
+            title_ko=best.title_ko,
+            title_en=best.title.title_en,
+            organization_key=org_key,
+            region_key=region,
+        )
+        for hit in group:
+            keys[hit.start] = person_key
+    return records, keys
+
+
+_BARE_TITLE = re.compile(
+    r"(?<![가-힣])(?:(?P<s>[가-힣])\s)?(?P<t>[가-힣]{1,6})(?=은|는|이|가|의|도|께서|과|와|을|를|\s)"
+)
+
+
+def coreferences(
+    contexts: list[SentenceContext], records: dict[str, OfficialRecord], hits: list[OfficialHit]
+) -> list[tuple[int, int, int, str]]:
+    """(sentence_index, start, end, person_key) for ``홍 지사`` and bare ``지사는`` forms."""
+    taken = [(h.start, h.end) for h in hits]
+    out = []
+    for ctx in contexts:
+        for match in _BARE_TITLE.finditer(ctx.text):
+            title = match["t"]
+            surname = match["s"]
+            people = [
+                r
+                for r in records.values()
+                if r.title_ko
+                and (r.title_ko == title or (len(title) >= 2 and r.title_ko.endswith(title)))
+                and (surname is None or r.name_ko.startswith(surname))
+            ]
+            if len(people) != 1 or (surname is None and len(title) < 2):
+                continue
+            start = ctx.start + match.start()
+            end = ctx.start + match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            out.append((ctx.index, start, end, people[0].person_key))
+            taken.append((start, end))
+    return out
