@@ -1,0 +1,176 @@
+"""Extract: facts out of a clean article, each with its sentence and character offsets.
+
+The stage runs per article and needs no database: reference data is in memory and
+the analyzer is built once per process.
+"""
+
+from __future__ import annotations
+
+from etl.extract.agreements import find_agreements, merge_agreements
+from etl.extract.amounts import find_amounts
+from etl.extract.context import Found, SentenceContext, build_context
+from etl.extract.dates import find_dates
+from etl.extract.entities import discover_organizations, find_reference_entities
+from etl.extract.events import OfficialMention, sentence_is_future
+from etl.extract.officials import coreferences, find_official_hits, person_records
+from etl.extract.visits import find_visits, merge_visits
+from etl.nlp import analyze
+from etl.records import (
+    AmountRecord,
+    CleanArticle,
+    EntityRef,
+    Extraction,
+    Mention,
+    OrganizationRecord,
+    Sentence,
+)
+from etl.reference import Reference, load_reference
+
+
+def _contexts(article: CleanArticle) -> list[SentenceContext]:
+    contexts: list[SentenceContext] = []
+    paragraphs = article.paragraphs or ((0, len(article.body)),)
+    for start, end in paragraphs:
+        for sentence in analyze(article.body[start:end]):
+            if not sentence.text.strip():
+                continue
+            contexts.append(build_context(len(contexts), sentence, start))
+    return contexts
+
+
+def _country_of(reference: Reference, ref: EntityRef) -> str | None:
+    if ref.kind == "place":
+        return reference.places[ref.key].country if ref.key in reference.places else None
+    org = reference.organizations.get(ref.key)
+    return org.country if org else None
+
+
+def _resolved_record(reference: Reference, key: str) -> OrganizationRecord | None:
+    org = reference.organizations.get(key)
+    if org is None:
+        return None
+    return OrganizationRecord(
+        canonical_key=org.key,
+        name_ko=org.name_ko,
+        name_en=org.name_en,
+        org_type=org.org_type,
+        is_resolved=True,
+        country=org.country,
+        region_key=org.region_key,
+    )
+
+
+def extract(article: CleanArticle) -> Extraction:
+    reference = load_reference()
+    result = Extraction(article=article)
+    contexts = _contexts(article)
+    result.sentences = [Sentence(c.index, c.start, c.end, c.text) for c in contexts]
+
+    discovered: dict[str, OrganizationRecord] = {}
+    for ctx in contexts:
+        ctx.entities = find_reference_entities(ctx.text, ctx.start)
+        ctx.entities.extend(discover_organizations(ctx, discovered))
+        ctx.entities.sort(key=lambda f: f.start)
+
+    hits = find_official_hits(contexts, article.reporter)
+    officials, person_of = person_records(hits, contexts)
+    result.officials = officials
+    official_mentions: dict[int, list[OfficialMention]] = {}
+    for hit in hits:
+        official_mentions.setdefault(hit.sentence_index, []).append(
+            OfficialMention(hit.start, hit.end, person_of[hit.start])
+        )
+    for index, start, end, key in coreferences(contexts, officials, hits):
+        official_mentions.setdefault(index, []).append(OfficialMention(start, end, key))
+    for mentions in official_mentions.values():
+        mentions.sort(key=lambda m: m.start)
+
+    published = article.published_on
+    carried: str | None = None
+    visits = []
+    agreements = []
+    amounts: list[AmountRecord] = []
+    for ctx in contexts:
+        dates = find_dates(ctx.text, published, future_hint=sentence_is_future(ctx))
+        found_agreements, counts = find_agreements(
+            ctx, dates, published, discovered, next_id=len(agreements) + 1
+        )
+        agreements.extend(found_agreements)
+        result.agreement_counts.extend(counts)
+        found_visits, carried = find_visits(
+            ctx, official_mentions.get(ctx.index, []), carried, dates, published
+        )
+        visits.extend(found_visits)
+        for amount in find_amounts(ctx.text):
+            start, end = ctx.start + amount.start, ctx.start + amount.end
+            owner = next(
+                (
+                    a.local_id
+                    for a in found_agreements
+                    if ctx.clause_of(a.end - 1)[0] <= start and end <= a.end
+                ),
+                None,
+            )
+            amounts.append(
+                AmountRecord(
+                    value=amount.value,
+                    currency=amount.currency,
+                    qualifier=amount.qualifier,
+                    raw_text=amount.raw_text,
+                    sentence_index=ctx.index,
+                    start=start,
+                    end=end,
+                    agreement_local_id=owner,
+                )
+            )
+
+    result.visits = merge_visits(
+        visits,
+        lambda ref: _country_of(reference, ref),
+        lambda ref: ref.kind == "place" and reference.places[ref.key].place_type == "country",
+    )
+    result.agreements, remap = merge_agreements(agreements)
+    result.amounts = [
+        AmountRecord(**{**a.__dict__, "agreement_local_id": remap.get(a.agreement_local_id)})
+        if a.agreement_local_id
+        else a
+        for a in amounts
+    ]
+
+    # Mentions: every entity occurrence, officials included.
+    seen_spans: set[tuple[int, int]] = set()
+    for ctx in contexts:
+        for entity in ctx.entities:
+            _add_mention(result, entity, ctx.index, seen_spans)
+    for index, mentions in official_mentions.items():
+        for mention in mentions:
+            found = Found(
+                EntityRef("official", mention.person_key),
+                mention.start,
+                mention.end,
+                article.body[mention.start : mention.end],
+            )
+            _add_mention(result, found, index, seen_spans)
+    result.mentions.sort(key=lambda m: m.start)
+
+    # Every organization a fact or mention points at, resolved or not.
+    keys = {m.entity.key for m in result.mentions if m.entity.kind == "organization"}
+    keys |= {o.organization_key for o in officials.values() if o.organization_key}
+    keys |= {k for a in result.agreements for k, _ in a.parties}
+    keys |= {v.target.key for v in result.visits if v.target.kind == "organization"}
+    for key in sorted(keys):
+        record = discovered.get(key) or _resolved_record(reference, key)
+        if record is not None:
+            result.organizations[key] = record
+    return result
+
+
+def _add_mention(
+    result: Extraction, entity: Found, sentence_index: int, seen: set[tuple[int, int]]
+) -> None:
+    if (entity.start, entity.end) in seen:
+        return
+    seen.add((entity.start, entity.end))
+    result.mentions.append(
+        Mention(entity.ref, entity.surface, sentence_index, entity.start, entity.end)
+    )

@@ -12,6 +12,7 @@ from etl.nlp import AnalyzedSentence, Token
 from etl.records import EntityRef
 
 _OPEN_CLOSE = {"(": ")", "[": "]", "‘": "’", "“": "”", "「": "」", "『": "』", "<": ">", "《": "》"}
+_CLOSERS = set(_OPEN_CLOSE.values())
 _SYMMETRIC_QUOTES = ("'", '"')
 
 # Tags after which a connective ending closes a clause (a predicate came before it).
@@ -58,7 +59,8 @@ class SentenceContext:
         return any(s <= start and end <= e for s, e in self.brackets)
 
     def in_quotes(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.quotes)
+        """Inside quoted text; a quote around just a name ('모더나') is emphasis, not a quotation."""
+        return any(s <= start and end <= e and (e - s) > (end - start) + 1 for s, e in self.quotes)
 
     def clause_of(self, position: int) -> tuple[int, int]:
         for start, end in self.clauses:
@@ -68,25 +70,34 @@ class SentenceContext:
 
 
 def _pairs(text: str, offset: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Inner spans of brackets and of quotes. An opener left unclosed is dropped when a
+    closer of another kind arrives; ‘25년 (an apostrophe before a year) opens nothing."""
     brackets: list[tuple[int, int]] = []
     quotes: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(text):
         if ch in _OPEN_CLOSE:
+            if ch == "‘" and re.match(r"\d{2}(?!\d)", text[i + 1 : i + 3] + " "):
+                continue
             stack.append((ch, i))
-        elif stack and ch == _OPEN_CLOSE[stack[-1][0]]:
-            opener, at = stack.pop()
-            target = brackets if opener in "([<《" else quotes
-            target.append((offset + at + 1, offset + i))
+        elif ch in _CLOSERS:
+            for depth in range(len(stack) - 1, -1, -1):
+                if _OPEN_CLOSE[stack[depth][0]] == ch:
+                    opener, at = stack[depth]
+                    del stack[depth:]
+                    target = brackets if opener in "([<《" else quotes
+                    target.append((offset + at + 1, offset + i))
+                    break
     for quote in _SYMMETRIC_QUOTES:
-        for match in re.finditer(
-            re.escape(quote) + r"([^" + quote + r"]{1,200})" + re.escape(quote), text
-        ):
+        pattern = re.escape(quote) + r"([^" + quote + r"]{1,200})" + re.escape(quote)
+        for match in re.finditer(pattern, text):
             quotes.append((offset + match.start(1), offset + match.end(1)))
     return brackets, quotes
 
 
-def _clauses(sentence: AnalyzedSentence, offset: int) -> list[tuple[int, int]]:
+def _clauses(
+    sentence: AnalyzedSentence, offset: int, enclosed: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     cuts: list[int] = []
     tokens = sentence.tokens
     for i, token in enumerate(tokens[:-1]):
@@ -96,8 +107,9 @@ def _clauses(sentence: AnalyzedSentence, offset: int) -> list[tuple[int, int]]:
         # A clause ends at a connective ending followed by a space or a comma; endings
         # glued to the next word (-는 등) or inside a quote are not boundaries.
         if following.start > token.end or following.tag == "SP":
-            cut = following.end if following.tag == "SP" else token.end
-            cuts.append(offset + cut)
+            cut = offset + (following.end if following.tag == "SP" else token.end)
+            if not any(s <= cut <= e for s, e in enclosed):
+                cuts.append(cut)
     bounds = [offset + sentence.start]
     bounds.extend(c for c in cuts if c > bounds[-1])
     bounds.append(offset + sentence.end)
@@ -117,5 +129,5 @@ def build_context(index: int, sentence: AnalyzedSentence, offset: int) -> Senten
         tokens=tokens,
         brackets=brackets,
         quotes=quotes,
-        clauses=_clauses(sentence, offset),
+        clauses=_clauses(sentence, offset, brackets + quotes),
     )

@@ -61,7 +61,7 @@ _UNKNOWN_KO = re.compile(
 _LATIN_ORG = re.compile(
     r"(?<![A-Za-z])(?P<name>(?:[A-Z][A-Za-z0-9&\-]*\s){0,3}[A-Z][A-Za-z0-9&\-]*"
     r"(?:\s(?:Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|Bio|Biosciences|Biotech|Therapeutics|Pharmaceuticals|"
-    r"Pharma|Medicines|Enterprises|Technologies|Labs|Health|Ventures|Partners|Capital))+)"
+    r"Pharma|Medicines|Enterprises|Technologies|Labs|Health|Ventures|Partners|Capital)(?![A-Za-z]))+)"
     r"(?P<sha>\s?社)?"
     r"|(?P<name2>[A-Z][A-Za-z0-9&\-]+(?:\s[A-Z][A-Za-z0-9&\-]+){0,3})\s?社"
 )

@@ -233,7 +233,7 @@ _PUNCT = "\"'“”‘’,.·:;!?)]」』>"
 
 _KOREAN_NAME = re.compile(r"(?<![가-힣A-Za-z0-9·])(?P<n>[가-힣]{2,4})(?=\s)")
 _FOREIGN_WITH_LATIN = re.compile(
-    r"(?<![가-힣])(?P<n>[가-힣]{2,6}(?:\s[가-힣]{1,6}){1,2})\s?\((?P<en>[A-Z][A-Za-z.\-' ]{2,40})\)"
+    r"(?<![가-힣])(?P<n>[가-힣]{2,6}\s[가-힣]{2,6})\s?\((?P<en>[A-Z][A-Za-z.\-' ]{2,40})\)"
 )
 _FOREIGN_WITH_INITIAL = re.compile(r"(?<![가-힣])(?P<n>[가-힣]{2,6}\s[A-Z]\.\s?[가-힣]{2,6})(?=\s)")
 _LATIN_NAME = re.compile(
@@ -387,6 +387,21 @@ def _hit_for(ctx: SentenceContext, span, reference: Reference) -> OfficialHit | 
     return None
 
 
+def _fits(ref: EntityRef, title: TitleRef, korean: bool, reference: Reference) -> bool:
+    """Whether an entity near a name can be that person's affiliation."""
+    if title.affiliation == "region":
+        if ref.kind == "place":
+            place = reference.places[ref.key]
+            # A Korean governor's region is Korean; 미국을 방문 중인 홍길동 지사 is not American.
+            return place.is_korean_region if korean else place.place_type in ("city", "state")
+        return (
+            reference.organizations[ref.key].org_type == "local_government"
+            if ref.key in reference.organizations
+            else False
+        )
+    return ref.kind == "organization"
+
+
 def _affiliate(
     ctx: SentenceContext,
     start: int,
@@ -409,39 +424,29 @@ def _affiliate(
     if prefix_ref is None and prefix_entity:
         prefix_ref = prefix_entity[-1].ref
     candidates = [e.ref for e in mid_entities if e.start < title_start]
-    if prefix_ref is not None:
-        if (
-            title.affiliation == "region"
-            and prefix_ref.kind == "place"
-            or prefix_ref.kind == "organization"
-        ):
-            title_ko = title.title_ko
+    if prefix_ref is not None and not (
+        title.affiliation == "organization" and prefix_ref.kind == "place"
+    ):
+        # 파주시장, KAIST총장: the prefix is the affiliation. (미국지사장: the place
+        # names a branch and stays part of the title.)
+        title_ko = title.title_ko
         candidates.append(prefix_ref)
     elif prefix and not re.fullmatch(r"[가-힣]+", prefix):
         title_ko = title.title_ko
-    if not candidates:
+    if candidates:
+        strength = 3
+    else:
         # OO원의 홍길동 국장: the institution just before the name, joined by 의.
         for entity in reversed(ctx.entities):
             if entity.end <= start and re.fullmatch(r"의\s*", ctx.slice(entity.end, start)):
                 candidates.append(entity.ref)
                 strength = 2
                 break
-    else:
-        strength = 3
     if not candidates:
         # The nearest institution (or, for a governor or mayor, region) earlier in
         # the sentence: 강원특별자치도는 홍길동 지사가 …
-        wanted = "place" if title.affiliation == "region" else "organization"
         for entity in reversed(ctx.entities):
-            if entity.end <= start and (
-                entity.ref.kind == wanted
-                or (wanted == "place" and entity.ref.key.startswith("gov:"))
-                or (
-                    wanted == "organization"
-                    and entity.ref.kind == "place"
-                    and title.affiliation == "region"
-                )
-            ):
+            if entity.end <= start and _fits(entity.ref, title, korean, reference):
                 candidates.append(entity.ref)
                 strength = 1
                 break

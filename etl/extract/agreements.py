@@ -1,0 +1,286 @@
+"""Agreements (MOU, contracts, agreed cooperation), their parties, status and counts.
+
+* ``mou``: MOU, 양해각서, 업무협약, 협약, 협정, LOI — with a signing verb (체결, 맺, 서명).
+* ``contract``: 계약, 기술수출 계약, 라이선스 — with a signing verb.
+* ``cooperation``: cooperation or joint research agreed without a document
+  (협력 사업을 추진하기로 협의했다, 공동연구를 하기로 합의).
+
+Parties are the organizations the clause gives a role (subject, 와/과 partner, ``A·B
+간``); a Korean province or city acting as a party is its government. Names inside
+quotes (an agreement's title) or parentheses are not parties, except the real party
+named in ``추진 주체(OO원 등)``. ``A와 체결한 협약`` refers to an agreement already
+reported, and ``총 9건의 MOU`` is a count, never nine invented agreements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from etl.extract.context import Found, SentenceContext
+from etl.extract.dates import DateMention
+from etl.extract.entities import add_party_organization
+from etl.extract.events import is_future_date, nearest_date, sentence_is_future, tail_is_past
+from etl.records import AgreementCountRecord, AgreementRecord, EntityRef, OrganizationRecord
+from etl.reference import government_key, load_reference
+
+_CONTRACT = r"기술\s?수출\s?계약|라이[선센]스\s?(?:아웃\s?)?계약|공급\s?계약|투자\s?계약|위탁\s?생산\s?계약|판매\s?계약|공동\s?개발\s?계약|계약|라이[선센]스"
+_MOU = r"MOU|MOA|LOI|양해\s?각서|업무\s?협약|협력\s?협약|협약|협정|의향서"
+_KIND = re.compile(rf"(?P<contract>{_CONTRACT})|(?P<mou>{_MOU})")
+_SIGN = re.compile(
+    r"^(?:\s*\([^)]*\))?\s*['’”\"」』]?\s*(?:을|를|이|가|도|의|에)?\s*(?:\([^)]*\)\s*)?"
+    r"(?P<verb>체결|서명|맺|교환|조인)"
+)
+_REFERENCE_ONLY = re.compile(r"(?:체결|맺|서명)(?:한|했던|된|하였던)\s*['‘“\"]?\s*$")
+_PLANNED_VERB = re.compile(
+    r"^(?:체결|서명|맺|교환|조인)\s?(?:할|하기로|키로|을\s?앞두고|을\s?추진|예정|계획|식을\s?가질|한다)"
+)
+_COUNT = re.compile(r"(?:총|모두|전체)?\s*(?P<n>\d{1,3})\s*건(?:의)?\s*(?:[^\s]+\s+){0,4}$")
+_COOPERATION = re.compile(
+    r"(?:협력|공동\s?연구|협업|공동\s?사업|공동\s?개발|파트너십|교류)[^.。]{0,80}?"
+    r"(?:하기로|키로|할\s?것을)\s?(?P<verb>협의|합의|약속|뜻을\s?모|의견을\s?모)"
+)
+_ROLE_AFTER = re.compile(
+    r"^(?:\s*\([^)]*\))?\s?社?\s*(?:은|는|이|가|와|과|와의|과의|및|,|·|도|측은|측과|측이|간|\s간|등|과\s함께|와\s함께|이랑|랑)"
+)
+_LOCATIVE_AFTER = re.compile(r"^(?:\s*\([^)]*\))?\s*(?:에서는|에서)")
+_SUBSTITUTE = re.compile(r"(?:추진|운영|사업|참여)?\s?주체\s?\(")
+_UNKNOWN_PARTY = re.compile(
+    r"(?:(?<=\s)|^)(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,3}|[가-힣A-Za-z0-9]{2,15}?)"
+    r"\s?社?(?=(?:와의|과의|은|는|이|가|와|과)\s)"
+)
+
+
+@dataclass
+class _Trigger:
+    kind: str
+    start: int  # of the kind word
+    verb_end: int
+    span_start: int  # where this agreement's parties may start
+    status: str
+    when: DateMention | None
+    count: int | None
+    count_start: int | None = None
+    is_cooperation: bool = False
+
+
+def _party_candidates(
+    ctx: SentenceContext,
+    start: int,
+    end: int,
+    registry: dict[str, OrganizationRecord],
+    cooperation: bool,
+) -> list[tuple[Found, EntityRef]]:
+    reference = load_reference()
+    text_span = ctx.slice(start, end)
+    # 추진 주체(OO원 등): the parenthesis names the party; what came before is a project.
+    substitute = _SUBSTITUTE.search(text_span)
+    bracket = None
+    if substitute:
+        open_at = start + substitute.end()
+        bracket = next(((s, e) for s, e in ctx.brackets if s == open_at), None)
+    # Unknown organizations named by their role (지엠에스헬스케어는, Westcarb Enterprises와).
+    for match in _UNKNOWN_PARTY.finditer(text_span):
+        name_start = start + match.start("name")
+        name_end = start + match.end("name")
+        name = match["name"]
+        if any(e.start < name_end and name_start < e.end for e in ctx.entities):
+            continue
+        if ctx.in_quotes(name_start, name_end) or ctx.in_brackets(name_start, name_end):
+            continue
+        is_latin = bool(re.match(r"[A-Z]", name))
+        proper = is_latin or any(
+            t.tag == "NNP" and t.start == name_start and t.end == name_end for t in ctx.tokens
+        )
+        if proper and name not in reference.index and len(name) >= 2:
+            add_party_organization(ctx, name_start, name_end, registry)
+    chosen: list[tuple[Found, EntityRef]] = []
+    for entity in ctx.entities:
+        if not (start <= entity.start and entity.end <= end):
+            continue
+        if ctx.in_quotes(entity.start, entity.end):
+            continue
+        if bracket is not None:
+            if bracket[0] <= entity.start and entity.end <= bracket[1]:
+                if entity.ref.kind == "organization":
+                    chosen.append((entity, entity.ref))
+                continue
+            if entity.end <= bracket[0]:
+                continue
+        if ctx.in_brackets(entity.start, entity.end):
+            continue
+        rest = ctx.after(entity.end, 40)
+        role = bool(_ROLE_AFTER.match(rest)) or (cooperation and bool(_LOCATIVE_AFTER.match(rest)))
+        if not role and re.match(r"^(?:\s*\([^)]*\))?\s*의", rest):
+            # 전북대학교와 MIT의 …협약: a possessive second party after a 와/과 partner.
+            role = any(
+                c.end <= entity.start
+                and re.match(r"^\s*(?:\([^)]*\))?\s*(?:와|과)\s*$", ctx.slice(c.end, entity.start))
+                for c, _ in chosen
+            )
+        if not role:
+            continue
+        if entity.ref.kind == "place":
+            place = reference.places[entity.ref.key]
+            if not place.is_korean_region:
+                continue
+            chosen.append((entity, EntityRef("organization", government_key(place.key))))
+        else:
+            chosen.append((entity, entity.ref))
+    unique: dict[EntityRef, tuple[Found, EntityRef]] = {}
+    for found, ref in chosen:
+        unique.setdefault(ref, (found, ref))
+    return list(unique.values())
+
+
+def _status(ctx: SentenceContext, verb_start: int, clause_end: int, when, published) -> str:
+    tail = ctx.slice(verb_start, clause_end)
+    if _PLANNED_VERB.match(tail) or is_future_date(when, published):
+        return "planned"
+    if re.match(r"^\S+\s?(?:을|를)?\s?시작으로", tail) and sentence_is_future(ctx):
+        return "planned"
+    if tail_is_past(tail) or re.match(r"^(?:체결|서명)(?:을|를)?\s?(?:격려|축하|기념)", tail):
+        return "signed"
+    if tail_is_past(ctx.slice(verb_start, ctx.end)) and not sentence_is_future(ctx):
+        return "signed"
+    return "planned"
+
+
+def find_agreements(
+    ctx: SentenceContext,
+    dates: list[DateMention],
+    published: date | None,
+    registry: dict[str, OrganizationRecord],
+    next_id: int,
+) -> tuple[list[AgreementRecord], list[AgreementCountRecord]]:
+    triggers: list[_Trigger] = []
+    for match in _KIND.finditer(ctx.text):
+        start = ctx.start + match.start()
+        if _REFERENCE_ONLY.search(ctx.before(start, 12)):
+            continue  # A와 체결한 협약: an agreement already reported
+        sign = _SIGN.match(ctx.text[match.end() :])
+        if not sign:
+            continue
+        verb_start = ctx.start + match.end() + sign.start("verb")
+        verb_end = ctx.start + match.end() + sign.end("verb")
+        clause = ctx.clause_of(verb_start)
+        when = nearest_date(dates, start, clause, ctx)
+        before = ctx.before(start, 40)
+        count = _COUNT.search(before)
+        count_start = None
+        if count:
+            count_start = start - len(before) + count.start("n")
+            if ctx.slice(count_start - 2, count_start).strip() in ("총", "모두", "전체"):
+                count_start -= 2
+        triggers.append(
+            _Trigger(
+                kind="contract" if match["contract"] else "mou",
+                start=start,
+                verb_end=verb_end,
+                span_start=clause[0],
+                status=_status(ctx, verb_start, clause[1], when, published),
+                when=when,
+                count=int(count["n"]) if count else None,
+                count_start=count_start,
+            )
+        )
+    for match in _COOPERATION.finditer(ctx.text):
+        start = ctx.start + match.start()
+        if any(t.start <= start < t.verb_end for t in triggers):
+            continue
+        clause = ctx.clause_of(start)
+        when = nearest_date(dates, start, clause, ctx)
+        triggers.append(
+            _Trigger(
+                kind="cooperation",
+                start=start,
+                verb_end=ctx.start + match.end(),
+                span_start=clause[0],
+                status="agreed",
+                when=when,
+                count=None,
+                is_cooperation=True,
+            )
+        )
+    triggers.sort(key=lambda t: t.start)
+    agreements: list[AgreementRecord] = []
+    counts: list[AgreementCountRecord] = []
+    previous_end = ctx.start
+    carried: list[tuple[Found, EntityRef]] = []  # the clause subject, for a later clause
+    for trigger in triggers:
+        span_start = max(trigger.span_start, previous_end)
+        previous_end = trigger.verb_end
+        parties = _party_candidates(
+            ctx, span_start, trigger.start, registry, trigger.is_cooperation
+        )
+        if trigger.count is not None and trigger.count_start is not None:
+            counts.append(
+                AgreementCountRecord(
+                    kind=trigger.kind,  # type: ignore[arg-type]
+                    quantity=trigger.count,
+                    raw_text=ctx.slice(trigger.count_start, trigger.verb_end),
+                    sentence_index=ctx.index,
+                    start=trigger.count_start,
+                    end=trigger.verb_end,
+                )
+            )
+        subjects = [
+            p
+            for p in parties
+            if re.match(r"^(?:\s*\([^)]*\))?\s*(?:은|는|이|가)", ctx.after(p[0].end, 8))
+        ]
+        if subjects:
+            carried = subjects
+        elif carried and parties and len(parties) == 1:
+            parties = carried + parties
+        if len({ref for _, ref in parties}) < 2:
+            continue
+        when = trigger.when
+        summary = ctx.slice(span_start, trigger.verb_end).strip(" ,")
+        agreements.append(
+            AgreementRecord(
+                local_id=next_id + len(agreements),
+                kind=trigger.kind,  # type: ignore[arg-type]
+                status=trigger.status,  # type: ignore[arg-type]
+                when=when.value if when else None,
+                summary=summary,
+                parties=tuple((ref.key, found.surface) for found, ref in parties),
+                sentence_index=ctx.index,
+                start=span_start,
+                end=trigger.verb_end,
+            )
+        )
+    return agreements, counts
+
+
+_STATUS_RANK = {"signed": 3, "agreed": 2, "planned": 1}
+
+
+def merge_agreements(
+    agreements: list[AgreementRecord],
+) -> tuple[list[AgreementRecord], dict[int, int]]:
+    """One agreement per kind and set of parties; returns the kept ones and a map from
+    every local id to the id kept for it (amounts follow their agreement)."""
+    kept: dict[tuple[str, frozenset[str]], AgreementRecord] = {}
+    remap: dict[int, int] = {}
+    for agreement in agreements:
+        key = (agreement.kind, frozenset(k for k, _ in agreement.parties))
+        current = kept.get(key)
+        if current is None:
+            kept[key] = agreement
+            remap[agreement.local_id] = agreement.local_id
+            continue
+        better = (_STATUS_RANK[agreement.status], agreement.when is not None) > (
+            _STATUS_RANK[current.status],
+            current.when is not None,
+        )
+        if better:
+            kept[key] = agreement
+            for old, new in remap.items():
+                if new == current.local_id:
+                    remap[old] = agreement.local_id
+            remap[agreement.local_id] = agreement.local_id
+        else:
+            remap[agreement.local_id] = current.local_id
+    return sorted(kept.values(), key=lambda a: a.start), remap

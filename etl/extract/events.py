@@ -1,0 +1,67 @@
+"""Rules shared by visits and agreements: who the subject is, tense, dates near a verb."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from etl.extract.context import SentenceContext
+from etl.extract.dates import DateMention
+
+# A clause or sentence that ends in these announces something still to happen.
+_FUTURE_END = re.compile(
+    r"(예정|계획|방침|전망|구상)(이다|입니다|이며|이고|이라고|이라며)|할\s?것(이다|입니다|이라고)|"
+    r"(한다|나선다|떠난다|간다|갖는다|연다|찾는다|이어간다|진행한다)[.\"”’']*\s*$"
+)
+_PAST_END = re.compile(
+    r"(었|았|였|했|됐|렸|쳤|났|졌|냈|왔|갔)(다|습니다|으며|고|는데|지만)|밝혔|전했|말했"
+)
+
+
+@dataclass(frozen=True)
+class OfficialMention:
+    start: int
+    end: int
+    person_key: str
+
+
+def is_subject(ctx: SentenceContext, mention: OfficialMention) -> bool:
+    """Whether the official heads the clause (홍길동 지사는, 홍길동 지사 등 출장단은)."""
+    tail = ctx.after(mention.end, 30)
+    match = re.match(
+        r"^(?:\s*\([^)]*\))?((?:\s*[^\s,]+){0,4}?)(?:은|는|이|가|께서|께서는|도)(?=\s|$|,)", tail
+    )
+    if not match:
+        return False
+    words = match.group(1)
+    # 홍길동 지사와 함께 / 홍길동 부사장 등과: a companion, not the subject.
+    return not re.search(r"(와|과|의|을|를|에게|등과)\s", words + " ")
+
+
+def sentence_is_future(ctx: SentenceContext) -> bool:
+    return bool(_FUTURE_END.search(ctx.text.rstrip()))
+
+
+def tail_is_past(text: str) -> bool:
+    return bool(_PAST_END.search(text))
+
+
+def nearest_date(
+    dates: list[DateMention], position: int, clause: tuple[int, int], ctx: SentenceContext
+) -> DateMention | None:
+    """The date that governs a verb at ``position``: the closest one before it in the
+    sentence, else one after it within its clause."""
+    before = [d for d in dates if ctx.start + d.end <= position]
+    if before:
+        return before[-1]
+    after = [d for d in dates if position <= ctx.start + d.start < clause[1]]
+    return after[0] if after else None
+
+
+def is_future_date(mention: DateMention | None, published: date | None) -> bool:
+    if mention is None:
+        return False
+    if mention.direction == "future":
+        return True
+    return bool(published and mention.value and mention.value.on > published)
