@@ -45,21 +45,6 @@ def _country_of(reference: Reference, ref: EntityRef) -> str | None:
     return org.country if org else None
 
 
-def _resolved_record(reference: Reference, key: str) -> OrganizationRecord | None:
-    org = reference.organizations.get(key)
-    if org is None:
-        return None
-    return OrganizationRecord(
-        canonical_key=org.key,
-        name_ko=org.name_ko,
-        name_en=org.name_en,
-        org_type=org.org_type,
-        is_resolved=True,
-        country=org.country,
-        region_key=org.region_key,
-    )
-
-
 def extract(article: CleanArticle) -> Extraction:
     reference = load_reference()
     result = Extraction(article=article)
@@ -153,15 +138,7 @@ def extract(article: CleanArticle) -> Extraction:
             _add_mention(result, found, index, seen_spans)
     result.mentions.sort(key=lambda m: m.start)
 
-    # Every organization a fact or mention points at, resolved or not.
-    keys = {m.entity.key for m in result.mentions if m.entity.kind == "organization"}
-    keys |= {o.organization_key for o in officials.values() if o.organization_key}
-    keys |= {k for a in result.agreements for k, _ in a.parties}
-    keys |= {v.target.key for v in result.visits if v.target.kind == "organization"}
-    for key in sorted(keys):
-        record = discovered.get(key) or _resolved_record(reference, key)
-        if record is not None:
-            result.organizations[key] = record
+    result.organizations = discovered
     return result
 
 

@@ -1,0 +1,261 @@
+"""The ``kbio`` command line: a thin layer over the typed functions in ``etl``."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
+
+from etl import __version__, migrate
+from etl.db import connect, resolve_target
+from etl.errors import EXIT_DATABASE, EXIT_OK, EXIT_QUARANTINED, KbioError, UsageError
+from etl.output import FORMATTERS
+from etl.paths import seeds_dir
+from etl.views import CURRENT_SCHEMA, list_views
+
+EXIT_CODES_HELP = """
+Exit codes: 0 success; 1 success, but some files were quarantined; 2 usage or
+configuration error; 3 database unreachable; 4 another load is running.
+"""
+
+
+class KbioGroup(click.Group):
+    """Turns the errors a user can act on into one line and a documented exit code."""
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201
+        try:
+            return super().invoke(ctx)
+        except KbioError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except OperationalError as exc:
+            first = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            click.echo(f"Error: lost the database connection ({first}); check the server", err=True)
+            ctx.exit(EXIT_DATABASE)
+
+
+def _engine() -> Engine:
+    return connect(resolve_target())
+
+
+def _require_schema(engine: Engine) -> None:
+    if not migrate.is_current(engine):
+        raise UsageError("the database schema is not up to date: run `kbio migrate` first")
+
+
+@click.group(cls=KbioGroup, epilog=EXIT_CODES_HELP)
+@click.version_option(__version__, prog_name="kbio")
+def cli() -> None:
+    """kbio: Korean news about the Boston biotech cluster, as a PostgreSQL database.
+
+    The database is DATABASE_URL when set, else an embedded PostgreSQL kept in a
+    per-user data directory (KBIO_DATA_DIR overrides it).
+
+    Example:
+
+        kbio run
+    """
+
+
+@cli.command("migrate")
+def migrate_command() -> None:
+    """Create or upgrade the database schema and views to the latest version.
+
+    Example:
+
+        DATABASE_URL=postgresql://postgres@localhost/kbio kbio migrate
+    """
+    engine = _engine()
+    before = migrate.current_revision(engine)
+    migrate.upgrade(engine)
+    after = migrate.current_revision(engine)
+    if before == after:
+        click.echo(f"schema already at {after}")
+    else:
+        click.echo(f"schema upgraded from {before or 'empty'} to {after}")
+
+
+def _load(engine: Engine, arguments: list[str], command: str, wait: bool) -> int:
+    from etl.ingest import expand_paths
+    from etl.pipeline import FileResult, run_load
+
+    paths = list(expand_paths(arguments))
+    if not paths:
+        raise UsageError("no files found in " + ", ".join(arguments))
+    show_progress = sys.stderr.isatty()
+    bar = (
+        click.progressbar(length=len(paths), label="loading", file=sys.stderr)
+        if show_progress
+        else None
+    )
+
+    def on_file(result: FileResult) -> None:
+        if bar is not None:
+            bar.update(1)
+        if result.status == "quarantined":
+            click.echo(f"quarantined {result.path}: {result.reason}", err=True)
+
+    try:
+        summary = run_load(
+            engine, arguments, command=command, wait=wait, on_file=on_file, paths=paths
+        )
+    finally:
+        if bar is not None:
+            bar.render_finish()
+    click.echo(summary.line())
+    return EXIT_QUARANTINED if summary.quarantined else EXIT_OK
+
+
+@cli.command("load", epilog=EXIT_CODES_HELP)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--wait", is_flag=True, help="Wait for a running load to finish instead of exiting.")
+@click.pass_context
+def load_command(ctx: click.Context, paths: tuple[str, ...], wait: bool) -> None:
+    """Load article files (files, folders, globs) into the database.
+
+    Files already loaded and unchanged are skipped; a file that cannot be read or
+    understood is quarantined with its reason and the others still load.
+
+    Example:
+
+        kbio load ~/news/2024-*.txt ~/news/inbox/
+    """
+    engine = _engine()
+    _require_schema(engine)
+    ctx.exit(_load(engine, list(paths), "load", wait))
+
+
+HEADLINE_VIEW = "boston_agreements_by_region"
+HEADLINE_COLUMNS = "region_ko, korean_party, boston_party, kind, signed_on, article_id"
+
+
+@cli.command("run", epilog=EXIT_CODES_HELP)
+@click.pass_context
+def run_command(ctx: click.Context) -> None:
+    """Migrate, load the bundled sample articles, and show which Korean regions
+    signed agreements with Boston-area institutions.
+
+    Example:
+
+        kbio run
+    """
+    engine = _engine()
+    migrate.upgrade(engine)
+    code = _load(engine, [str(seeds_dir() / "articles")], "run", wait=True)
+    with engine.connect() as conn:
+        result = conn.execute(
+            text(
+                f"select {HEADLINE_COLUMNS} from {CURRENT_SCHEMA}.{HEADLINE_VIEW} "
+                "order by region_ko nulls last, korean_party, boston_party"
+            )
+        )
+        rows = result.all()
+        columns = list(result.keys())
+    click.echo("")
+    click.echo("Korean regions that signed agreements with Boston-area institutions:")
+    click.echo(FORMATTERS["table"](columns, rows))
+    ctx.exit(code)
+
+
+@cli.command("status")
+def status_command() -> None:
+    """Show row counts, the last runs and what is in quarantine.
+
+    Example:
+
+        kbio status
+    """
+    from etl.models import etl_runs, metadata, quarantine
+
+    engine = _engine()
+    _require_schema(engine)
+    with engine.connect() as conn:
+        counts = [
+            (table.name, conn.execute(select(func.count()).select_from(table)).scalar_one())
+            for table in metadata.sorted_tables
+        ]
+        runs = conn.execute(
+            select(
+                etl_runs.c.run_id,
+                etl_runs.c.command,
+                etl_runs.c.status,
+                etl_runs.c.started_at,
+                etl_runs.c.finished_at,
+                etl_runs.c.files_seen,
+                etl_runs.c.loaded,
+                etl_runs.c.unchanged,
+                etl_runs.c.quarantined,
+            )
+            .order_by(etl_runs.c.run_id.desc())
+            .limit(5)
+        )
+        run_rows, run_columns = runs.all(), list(runs.keys())
+        held = conn.execute(
+            select(
+                quarantine.c.source_path,
+                quarantine.c.stage,
+                quarantine.c.reason,
+                quarantine.c.run_id,
+            )
+            .order_by(quarantine.c.quarantine_id.desc())
+            .limit(20)
+        )
+        held_rows, held_columns = held.all(), list(held.keys())
+    click.echo(
+        f"database: {resolve_target().describe()}  schema: {migrate.current_revision(engine)}"
+    )
+    click.echo("")
+    click.echo(FORMATTERS["table"](["table", "rows"], counts))
+    click.echo("")
+    click.echo("last runs:")
+    click.echo(FORMATTERS["table"](run_columns, run_rows))
+    click.echo("")
+    click.echo("quarantined files:" if held_rows else "quarantined files: none")
+    if held_rows:
+        click.echo(FORMATTERS["table"](held_columns, held_rows))
+
+
+@cli.command("query")
+@click.argument("view_name", required=False)
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="table", show_default=True
+)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Print at most this many rows."
+)
+def query_command(view_name: str | None, fmt: str, limit: int | None) -> None:
+    """Print a view of the public API (api_v1), or list the views with no name.
+
+    Example:
+
+        kbio query boston_agreements_by_region --format csv
+    """
+    engine = _engine()
+    _require_schema(engine)
+    with engine.connect() as conn:
+        views = dict(list_views(conn))
+        if view_name is None:
+            click.echo(FORMATTERS["table"](["view", "description"], sorted(views.items())))
+            return
+        name = view_name.removeprefix(f"{CURRENT_SCHEMA}.")
+        if name not in views:
+            raise UsageError(f"no view named {view_name!r}; run `kbio query` to list them")
+        sql = f'select * from {CURRENT_SCHEMA}."{name}"'
+        if limit:
+            sql += f" limit {int(limit)}"
+        try:
+            result = conn.execute(text(sql))
+        except ProgrammingError as exc:  # pragma: no cover - the name was checked above
+            raise UsageError(f"cannot read {view_name}: {exc.orig}") from None
+        rows, columns = result.all(), list(result.keys())
+    click.echo(FORMATTERS[fmt](columns, rows))
+
+
+def main() -> None:
+    cli(prog_name="kbio")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,292 @@
+"""A load run: files → ingest → clean → extract → resolve → load, with its run log.
+
+One bad file never stops the others: anything that goes wrong with a file puts it in
+the quarantine with a one-line reason, and its article's transaction rolls back. Only
+one load runs at a time (a PostgreSQL advisory lock, released if the holder dies).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import Engine, select, text, update
+from sqlalchemy.dialects.postgresql import insert
+
+from etl import EXTRACTOR_VERSION, __version__
+from etl.clean import clean
+from etl.errors import LoadBusy
+from etl.extract import extract
+from etl.ingest import Rejected, expand_paths, max_bytes, read_bytes, stat_source, to_document
+from etl.load import Loader, find_article, load_reference_data
+from etl.models import etl_runs, quarantine, source_files
+from etl.nlp import kiwi_versions
+from etl.records import Document, Extraction, SourceFile
+from etl.reference import load_reference
+from etl.resolve import resolve
+
+LOCK_KEY = 0x6B62696F  # "kbio"
+Status = Literal["loaded", "replaced", "unchanged", "quarantined"]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    source_name: str
+    status: Status
+    reason: str | None = None
+
+
+@dataclass
+class RunSummary:
+    run_id: int
+    results: list[FileResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, *statuses: Status) -> int:
+        return sum(1 for r in self.results if r.status in statuses)
+
+    @property
+    def loaded(self) -> int:
+        return self.count("loaded", "replaced")
+
+    @property
+    def unchanged(self) -> int:
+        return self.count("unchanged")
+
+    @property
+    def quarantined(self) -> int:
+        return self.count("quarantined")
+
+    def line(self) -> str:
+        replaced = self.count("replaced")
+        extra = f" ({replaced} replaced)" if replaced else ""
+        return (
+            f"{self.loaded} loaded{extra}, {self.unchanged} unchanged, "
+            f"{self.quarantined} quarantined ({len(self.results)} files, run {self.run_id}, "
+            f"{self.seconds:.1f}s)"
+        )
+
+
+def prepare(document: Document) -> Extraction:
+    """The CPU part of a file's journey: no database needed."""
+    return resolve(extract(clean(document)))
+
+
+@contextlib.contextmanager
+def load_lock(engine: Engine, wait: bool = False) -> Iterator[None]:
+    """Hold the load lock for the duration; a second load is refused (or waits)."""
+    conn = engine.connect()
+    try:
+        if wait:
+            conn.execute(text("select pg_advisory_lock(:k)"), {"k": LOCK_KEY})
+        elif not conn.execute(text("select pg_try_advisory_lock(:k)"), {"k": LOCK_KEY}).scalar():
+            raise LoadBusy(
+                "another kbio load is running on this database; try again later or use --wait"
+            )
+        conn.commit()
+        yield
+    finally:
+        with contextlib.suppress(Exception):
+            conn.execute(text("select pg_advisory_unlock(:k)"), {"k": LOCK_KEY})
+            conn.commit()
+        conn.close()
+
+
+def start_run(engine: Engine, command: str) -> int:
+    kiwi, model = kiwi_versions()
+    with engine.begin() as conn:
+        return conn.execute(
+            insert(etl_runs)
+            .values(
+                command=command,
+                status="running",
+                code_version=__version__,
+                extractor_version=EXTRACTOR_VERSION,
+                kiwi_version=kiwi,
+                kiwi_model_version=model,
+            )
+            .returning(etl_runs.c.run_id)
+        ).scalar_one()
+
+
+def finish_run(engine: Engine, summary: RunSummary, status: str, error: str | None = None) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            update(etl_runs)
+            .where(etl_runs.c.run_id == summary.run_id)
+            .values(
+                status=status,
+                finished_at=text("now()"),
+                files_seen=len(summary.results),
+                loaded=summary.loaded,
+                unchanged=summary.unchanged,
+                quarantined=summary.quarantined,
+                error=error,
+            )
+        )
+
+
+def _quarantine(
+    engine: Engine, run_id: int, path: Path, rejected: Rejected, size: int | None
+) -> FileResult:
+    import hashlib
+
+    data = rejected.data
+    with engine.begin() as conn:
+        conn.execute(
+            insert(quarantine)
+            .values(
+                run_id=run_id,
+                source_name=path.name,
+                source_path=str(path.absolute()),
+                bytes_sha256=hashlib.sha256(data).hexdigest() if data is not None else None,
+                size_bytes=size,
+                stage=rejected.stage,
+                reason=rejected.reason,
+                raw_bytes=data,
+            )
+            .on_conflict_do_nothing()
+        )
+    return FileResult(str(path), path.name, "quarantined", rejected.reason)
+
+
+def _record_source(
+    engine: Engine, source: SourceFile, bytes_sha256: str, article_id: int, run_id: int
+) -> None:
+    values = {
+        "path": str(source.path.absolute()),
+        "size_bytes": source.size_bytes,
+        "mtime_ns": source.mtime_ns,
+        "bytes_sha256": bytes_sha256,
+        "article_id": article_id,
+        "run_id": run_id,
+    }
+    stmt = insert(source_files).values(values)
+    changed = (
+        (source_files.c.size_bytes != stmt.excluded.size_bytes)
+        | (source_files.c.mtime_ns != stmt.excluded.mtime_ns)
+        | (source_files.c.bytes_sha256 != stmt.excluded.bytes_sha256)
+        | (source_files.c.article_id.is_distinct_from(stmt.excluded.article_id))
+    )
+    with engine.begin() as conn:
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[source_files.c.path],
+                set_={k: stmt.excluded[k] for k in values if k != "path"},
+                where=changed,
+            )
+        )
+
+
+def _unchanged_on_disk(engine: Engine, source: SourceFile) -> bool:
+    """A file seen before with the same size and modification time is not read again."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(
+                source_files.c.size_bytes, source_files.c.mtime_ns, source_files.c.article_id
+            ).where(source_files.c.path == str(source.path.absolute()))
+        ).first()
+    return bool(
+        row
+        and row.article_id is not None
+        and row.size_bytes == source.size_bytes
+        and row.mtime_ns == source.mtime_ns
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {message}"[:500]
+
+
+def load_file(engine: Engine, loader: Loader, path: Path, run_id: int) -> FileResult:
+    try:
+        source = stat_source(path)
+    except Rejected as rejected:
+        return _quarantine(engine, run_id, path, rejected, None)
+    if _unchanged_on_disk(engine, source):
+        return FileResult(str(path), source.source_name, "unchanged")
+    try:
+        document = to_document(source, read_bytes(source))
+    except Rejected as rejected:
+        size = source.size_bytes
+        if size > max_bytes():
+            rejected.data = None
+        return _quarantine(engine, run_id, path, rejected, size)
+    with engine.connect() as conn:
+        existing, current = find_article(conn, document)
+    if current and existing is not None:
+        _record_source(engine, source, document.bytes_sha256, existing.article_id, run_id)
+        return FileResult(str(path), source.source_name, "unchanged")
+    try:
+        extraction = prepare(document)
+    except Exception as exc:  # noqa: BLE001 - any failure quarantines this file only
+        data = path.read_bytes() if path.exists() else None
+        return _quarantine(
+            engine, run_id, path, Rejected("extract", _one_line(exc), data), source.size_bytes
+        )
+    return write_extraction(engine, loader, extraction, run_id)
+
+
+def write_extraction(
+    engine: Engine, loader: Loader, extraction: Extraction, run_id: int
+) -> FileResult:
+    document = extraction.article.document
+    source = document.source
+    checkpoint = loader.checkpoint()
+    try:
+        with engine.begin() as conn:
+            existing, current = find_article(conn, document)
+            if current and existing is not None:
+                outcome = "unchanged"
+                article_id = existing.article_id
+            else:
+                outcome = loader.load(conn, extraction, existing, run_id)
+                article_id = conn.execute(
+                    text("select article_id from articles where content_sha256 = :sha"),
+                    {"sha": document.content_sha256},
+                ).scalar_one()
+    except Exception as exc:  # noqa: BLE001
+        loader.restore(checkpoint)
+        data = document.text.encode("utf-8")
+        return _quarantine(
+            engine, run_id, source.path, Rejected("load", _one_line(exc), data), source.size_bytes
+        )
+    _record_source(engine, source, document.bytes_sha256, article_id, run_id)
+    return FileResult(str(source.path), source.source_name, outcome)  # type: ignore[arg-type]
+
+
+def run_load(
+    engine: Engine,
+    arguments: list[str],
+    *,
+    command: str = "load",
+    wait: bool = False,
+    on_file: Callable[[FileResult], None] | None = None,
+    paths: list[Path] | None = None,
+) -> RunSummary:
+    reference = load_reference()
+    started = time.monotonic()
+    with load_lock(engine, wait):
+        summary = RunSummary(run_id=start_run(engine, command))
+        try:
+            with engine.begin() as conn:
+                load_reference_data(conn, reference, summary.run_id)
+            loader = Loader(reference)
+            for path in paths if paths is not None else expand_paths(arguments):
+                result = load_file(engine, loader, path, summary.run_id)
+                summary.results.append(result)
+                if on_file:
+                    on_file(result)
+        except BaseException as exc:
+            summary.seconds = time.monotonic() - started
+            finish_run(engine, summary, "failed", _one_line(exc))
+            raise
+        summary.seconds = time.monotonic() - started
+        finish_run(engine, summary, "completed")
+    return summary
