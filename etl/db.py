@@ -9,6 +9,7 @@ two commands in a row see the same data.
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,11 @@ def sqlalchemy_url(libpq_url: str) -> str:
 def _start_embedded() -> str:
     global _embedded
     if _embedded is None:
-        import pgserver
+        with warnings.catch_warnings():
+            # pgserver asks platformdirs for a runtime dir, which warns on servers
+            # without XDG_RUNTIME_DIR; the fallback it takes is fine.
+            warnings.simplefilter("ignore")
+            import pgserver
 
         directory = data_dir()
         directory.mkdir(parents=True, exist_ok=True)

@@ -46,7 +46,7 @@ def kiwi_versions() -> tuple[str, str]:
 
 
 def _build(reference: Reference) -> Kiwi:
-    kiwi = Kiwi(num_workers=0)
+    kiwi = Kiwi()
     forms: set[str] = set()
     for place in reference.places.values():
         forms.update((place.name_ko, *place.aliases))
