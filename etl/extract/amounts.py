@@ -197,10 +197,10 @@ def _qualifier(pre: str | None, mid: str | None, post: str | None) -> Qualifier:
     return "exact"
 
 
-def _currency_is_word(text: str, end: int) -> bool:
-    """Whether the currency just matched ends a word (원 in 5억 원을, not in 연구원)."""
+def _currency_is_word(text: str, currency: str, end: int) -> bool:
+    """Whether a one-syllable currency ends a word (원 in 5억 원을, not in 5억 원장)."""
     rest = text[end:]
-    if not rest or not _NOT_CURRENCY_AFTER.match(rest):
+    if len(currency) > 1 or not rest or not _NOT_CURRENCY_AFTER.match(rest):
         return True
     return rest.startswith(_CURRENCY_WORD_OK_AFTER)
 
@@ -236,7 +236,7 @@ def find_amounts(text: str) -> list[AmountMention]:
     for match in _KOREAN_AMOUNT.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
-        if not _currency_is_word(text, match.end("cur")):
+        if not _currency_is_word(text, match["cur"], match.end("cur")):
             continue
         before = text[: match.start("num")]
         if re.search(r"[\d.,]$", before) or re.search(r"수\s*$", before):

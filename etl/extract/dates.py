@@ -21,7 +21,7 @@ Direction = Literal["past", "future"]
 
 _REL = r"(?:(?P<rel>지난|오는|올해|내년|지난해|작년)\s*)?"
 _Y4 = r"(?P<y>(?:19|20)\d{2})"
-_NOT_DURATION = r"(?!\s*(?:간|동안|째|만에|만의|이내|이상|분|주년|여|가량|년|세|살|개|명|차|회))"
+_NOT_DURATION = r"(?!\s*(?:간|동안|째|만에|만의|이내|주년|이상|분기))"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymd", re.compile(_REL + _Y4 + r"\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일")),
     (
@@ -38,6 +38,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("ym", re.compile(_REL + _Y4 + r"\s*년\s*(?P<m>\d{1,2})\s*월" + _NOT_DURATION)),
+    (
+        "mdd",
+        re.compile(
+            _REL
+            + r"(?<![\d.])(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*(?:일\s*)?[~∼\-–]\s*(?P<d2>\d{1,2})\s*일"
+        ),
+    ),
     ("today_md", re.compile(r"(?P<rel>오늘)\s*\(\s*(?P<m>\d{1,2})\s*\.\s*(?P<d>\d{1,2})")),
     (
         "md",
@@ -46,7 +53,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("d", re.compile(_REL + r"(?<![\d.,제])(?P<d>\d{1,2})\s*일" + _NOT_DURATION)),
     ("m", re.compile(_REL + r"(?<![\d.,제])(?P<m>\d{1,2})\s*월" + _NOT_DURATION)),
     ("y", re.compile(_REL + r"(?<!\d)" + _Y4 + r"\s*년(?!\s*(?:대|간|동안|만에|째))")),
-    ("word", re.compile(r"(?P<word>오늘|어제|내일|올해|지난해|작년|내년|이달|지난달|다음달)")),
+    (
+        "word",
+        re.compile(
+            r"(?P<word>오늘|어제|내일|올해|지난해|작년|내년|이달|이번\s?달|지난\s?달|다음\s?달)"
+        ),
+    ),
 ]
 _RANGE_JOIN = re.compile(r"^\s*(?:부터|에서|~|∼|-|–)\s*")
 _RANGE_END = re.compile(r"^\s*까지")
@@ -71,6 +83,7 @@ class _Raw:
     m: int | None
     d: int | None
     word: str | None
+    d2: int | None = None
 
 
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -108,6 +121,7 @@ def _scan(text: str) -> list[_Raw]:
                     int(groups["m"]) if groups.get("m") else None,
                     int(groups["d"]) if groups.get("d") else None,
                     groups.get("word"),
+                    int(groups["d2"]) if groups.get("d2") else None,
                 )
             )
             for i in range(start, end):
@@ -142,7 +156,7 @@ def _resolve(raw: _Raw, published: date | None, future_hint: bool) -> DateValue 
             return DateValue(date(published.year - 1, 1, 1), "year")
         if word == "내년":
             return DateValue(date(published.year + 1, 1, 1), "year")
-        delta = {"이달": 0, "지난달": -1, "다음달": 1}[word or ""]
+        delta = {"이달": 0, "이번달": 0, "지난달": -1, "다음달": 1}[re.sub(r"\s", "", word or "")]
         y, m = _add_months(published.year, published.month, delta)
         return DateValue(date(y, m, 1), "month")
     year = published.year
@@ -150,6 +164,16 @@ def _resolve(raw: _Raw, published: date | None, future_hint: bool) -> DateValue 
         year -= 1
     elif rel == "내년":
         year += 1
+    if raw.kind == "mdd" and raw.m and raw.d and raw.d2:
+        start = _resolve(
+            _Raw(raw.start, raw.end, "md", rel, raw.y, raw.m, raw.d, None), published, future_hint
+        )
+        end = _resolve(
+            _Raw(raw.start, raw.end, "md", rel, raw.y, raw.m, raw.d2, None), published, future_hint
+        )
+        if start and end and end.on >= start.on:
+            return DateValue(start.on, "day", end.on)
+        return start
     if raw.kind in ("md", "today_md") and raw.m and raw.d:
         on = _safe(year, raw.m, raw.d)
         if on is None:
@@ -182,9 +206,10 @@ def _resolve(raw: _Raw, published: date | None, future_hint: bool) -> DateValue 
 
 
 def _direction(raw: _Raw) -> Direction | None:
-    if raw.rel in ("지난", "지난해", "작년") or raw.word in ("어제", "지난해", "작년", "지난달"):
+    word = re.sub(r"\s", "", raw.word or "")
+    if raw.rel in ("지난", "지난해", "작년") or word in ("어제", "지난해", "작년", "지난달"):
         return "past"
-    if raw.rel in ("오는", "내년") or raw.word in ("내일", "내년", "다음달"):
+    if raw.rel in ("오는", "내년") or word in ("내일", "내년", "다음달"):
         return "future"
     return None
 
@@ -199,11 +224,15 @@ def find_dates(text: str, published: date | None, future_hint: bool = False) -> 
         nxt = raws[i + 1] if i + 1 < len(raws) else None
         between = text[raw.end : nxt.start] if nxt else ""
         if nxt and _RANGE_JOIN.match(between) and raw.kind in ("d", "md", "ymd", "m", "ym"):
-            end_value = _resolve(
-                _Raw(nxt.start, nxt.end, nxt.kind, nxt.rel or raw.rel, nxt.y, nxt.m, nxt.d, None),
-                published,
-                future_hint or raw.rel == "오는",
+            end_raw = _Raw(
+                nxt.start, nxt.end, nxt.kind, nxt.rel or raw.rel, nxt.y, nxt.m, nxt.d, None
             )
+            if nxt.kind == "d" and raw.m:
+                # 5월 2일부터 7일까지: the end takes the start's month (and year).
+                end_raw = _Raw(
+                    nxt.start, nxt.end, "ymd" if raw.y else "md", raw.rel, raw.y, raw.m, nxt.d, None
+                )
+            end_value = _resolve(end_raw, published, future_hint or raw.rel == "오는")
             start_raw = raw
             if raw.kind == "d" and nxt.m and end_value is not None:
                 # 27일부터 4월 3일까지: the start's month comes from the end.

@@ -20,122 +20,7 @@ from etl.records import EntityRef, OfficialRecord
 from etl.reference import Reference, TitleRef, government_key, load_reference
 
 SURNAMES = set(
-    [
-        "김",
-        "이",
-        "박",
-        "최",
-        "정",
-        "강",
-        "조",
-        "윤",
-        "장",
-        "임",
-        "한",
-        "오",
-        "서",
-        "신",
-        "권",
-        "황",
-        "안",
-        "송",
-        "류",
-        "유",
-        "전",
-        "홍",
-        "고",
-        "문",
-        "양",
-        "손",
-        "배",
-        "백",
-        "허",
-        "남",
-        "심",
-        "노",
-        "하",
-        "곽",
-        "성",
-        "차",
-        "주",
-        "우",
-        "구",
-        "민",
-        "나",
-        "진",
-        "지",
-        "엄",
-        "채",
-        "원",
-        "천",
-        "방",
-        "공",
-        "현",
-        "함",
-        "변",
-        "염",
-        "여",
-        "추",
-        "도",
-        "소",
-        "석",
-        "선",
-        "설",
-        "마",
-        "길",
-        "연",
-        "위",
-        "표",
-        "명",
-        "기",
-        "반",
-        "라",
-        "왕",
-        "금",
-        "옥",
-        "육",
-        "인",
-        "맹",
-        "제",
-        "모",
-        "탁",
-        "국",
-        "어",
-        "은",
-        "편",
-        "용",
-        "예",
-        "경",
-        "봉",
-        "사",
-        "부",
-        "태",
-        "목",
-        "계",
-        "피",
-        "두",
-        "감",
-        "음",
-        "빈",
-        "동",
-        "온",
-        "호",
-        "범",
-        "좌",
-        "승",
-        "상",
-        "갈",
-        "견",
-        "당",
-        "화",
-        "창",
-        "대",
-        "팽",
-        "단",
-        "진",
-        "탄",
-        "하",
-    ]
+    ["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송", "류", "유", "전", "홍", "고", "문", "양", "손", "배", "백", "허", "남", "심", "노", "하", "곽", "성", "차", "주", "우", "구", "민", "나", "진", "지", "엄", "채", "원", "천", "방", "공", "현", "함", "변", "염", "여", "추", "도", "소", "석", "선", "설", "마", "길", "연", "위", "표", "명", "기", "반", "라", "왕", "금", "옥", "육", "인", "맹", "제", "모", "탁", "국", "어", "은", "편", "용", "예", "경", "봉", "사", "부", "태", "목", "계", "피", "두", "감", "음", "빈", "동", "온", "호", "범", "좌", "승", "상", "갈", "견", "당", "화", "창", "팽", "단", "탄"]
 )
 TWO_CHAR_SURNAMES = {"남궁", "황보", "제갈", "선우", "독고", "사공", "서문", "동방", "망절"}
 
@@ -233,7 +118,7 @@ _PUNCT = "\"'“”‘’,.·:;!?)]」』>"
 
 _KOREAN_NAME = re.compile(r"(?<![가-힣A-Za-z0-9·])(?P<n>[가-힣]{2,4})(?=\s)")
 _FOREIGN_WITH_LATIN = re.compile(
-    r"(?<![가-힣])(?P<n>[가-힣]{2,6}\s[가-힣]{2,6})\s?\((?P<en>[A-Z][A-Za-z.\-' ]{2,40})\)"
+    r"(?<![가-힣])(?P<n>[가-힣]{2,6}\s[가-힣]{1,6})\s?\((?P<en>[A-Z][A-Za-z.\-' ]{2,40})\)"
 )
 _FOREIGN_WITH_INITIAL = re.compile(r"(?<![가-힣])(?P<n>[가-힣]{2,6}\s[A-Z]\.\s?[가-힣]{2,6})(?=\s)")
 _LATIN_NAME = re.compile(
@@ -261,12 +146,24 @@ def _titles_longest_first() -> list[TitleRef]:
     return sorted(load_reference().titles.values(), key=lambda t: -len(t.title_ko))
 
 
+_NOT_IN_NAMES = ("XS", "J", "E", "VV", "VA", "VX", "VC")
+
+
 @functools.cache
 def _looks_like_personal_name(word: str) -> bool:
+    """Kiwi knows few personal names, so a name is what is not a known common word:
+    two syllables must be a proper noun; three or four must not analyse as one known
+    common noun (서비스, 전문가) or carry a suffix, particle or ending (주민들)."""
     tokens = analyzer().tokenize(word)
-    if any(t.tag == "NNP" for t in tokens):
-        return True
-    return len(tokens) == 1 and tokens[0].oov and len(word) >= 3
+    if len(word) == 2:
+        return any(t.tag == "NNP" for t in tokens)
+    if tokens[0].tag == "NNP" and tokens[0].len >= 2:
+        return True  # 박순/NNP 만/JX: Kiwi read a name and guessed at its last syllable
+    if any(t.tag.startswith(_NOT_IN_NAMES) for t in tokens):
+        return False
+    if len(tokens) == 1:
+        return tokens[0].tag == "NNP" or tokens[0].oov
+    return True
 
 
 def is_korean_name(word: str, reference: Reference) -> bool:
@@ -287,7 +184,9 @@ def romanize(name_ko: str) -> str | None:
     surname = name_ko[:2] if name_ko[:2] in TWO_CHAR_SURNAMES else name_ko[0]
     given = name_ko[len(surname) :]
     family = _SURNAME_EN.get(surname) or Romanizer(surname).romanize().capitalize()
-    return f"{family} {Romanizer(given).romanize().capitalize()}" if given else family
+    # Given names are romanized syllable by syllable: RR writes no sound changes in them.
+    given_en = "".join(Romanizer(syllable).romanize() for syllable in given).capitalize()
+    return f"{family} {given_en}" if given else family
 
 
 def _strip_word(word: str) -> str:
@@ -308,12 +207,17 @@ def _title_in(word: str) -> tuple[TitleRef, str] | None:
     return None
 
 
-def _lookup_prefix(prefix: str, reference: Reference) -> EntityRef | None:
+def _lookup_prefix(prefix: str, title: str, reference: Reference) -> EntityRef | None:
+    """The institution or region a title word starts with: 파주(시)장, 경북(도)지사, and
+    한국생명공학연구원장 where the institution's name shares the title's first syllable."""
     if not prefix:
         return None
     for form in (prefix, prefix + "시", prefix + "도", prefix + "군", prefix + "구"):
         if form in reference.index:
             return reference.index[form]
+    for k in range(1, len(title)):
+        if prefix + title[:k] in reference.index:
+            return reference.index[prefix + title[:k]]
     return None
 
 
@@ -419,7 +323,7 @@ def _affiliate(
     place_key: str | None = None
     strength = 0
     title_ko = prefix + title.title_ko
-    prefix_ref = _lookup_prefix(prefix, reference)
+    prefix_ref = _lookup_prefix(prefix, title.title_ko, reference)
     prefix_entity = [e for e in mid_entities if e.start >= title_start]
     if prefix_ref is None and prefix_entity:
         prefix_ref = prefix_entity[-1].ref
@@ -578,7 +482,7 @@ def person_records(
 
 
 _BARE_TITLE = re.compile(
-    r"(?<![가-힣])(?:(?P<s>[가-힣])\s)?(?P<t>[가-힣]{1,6})(?=은|는|이|가|의|도|께서|과|와|을|를|\s)"
+    r"(?<![가-힣])(?:(?P<s>[가-힣])\s)?(?P<t>[가-힣]{1,6}?)(?=은|는|이|가|의|도|께서|과|와|을|를|\s)"
 )
 
 
