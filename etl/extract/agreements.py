@@ -134,15 +134,25 @@ def _party_candidates(
     return list(unique.values())
 
 
-def _status(ctx: SentenceContext, verb_start: int, clause_end: int, when, published) -> str:
+_PLAN_WORDS = re.compile(r"예정|계획|방침|할\s?것|키로|하기로")
+_CONNECTIVE = re.compile(r"^(?:체결|서명|맺|교환|조인)(?:하고|하며|해|하여|해서|고|으며|며)[\s,]")
+
+
+def _status(ctx: SentenceContext, verb_start: int, clause_end: int, when, published) -> str:  # noqa: ANN001
+    """signed or planned, from the signing verb first, then its date, then the sentence."""
     tail = ctx.slice(verb_start, clause_end)
-    if _PLANNED_VERB.match(tail) or is_future_date(when, published):
+    rest_of_sentence = ctx.slice(verb_start, ctx.end)
+    if _PLANNED_VERB.match(tail):
+        return "planned"  # 체결할, 체결하기로, 체결 예정, 체결한다
+    if tail_is_past(tail) or re.match(r"^(?:체결|서명)(?:을|를)?\s?(?:격려|축하|기념)", tail):
+        return "signed"  # 체결했다, 맺었다, 체결을 격려했다
+    if is_future_date(when, published):
         return "planned"
+    if _CONNECTIVE.match(tail + " ") and not _PLAN_WORDS.search(rest_of_sentence):
+        return "signed"  # 협약을 체결하고 개발에 나선다: the signing is reported as done
     if re.match(r"^\S+\s?(?:을|를)?\s?시작으로", tail) and sentence_is_future(ctx):
         return "planned"
-    if tail_is_past(tail) or re.match(r"^(?:체결|서명)(?:을|를)?\s?(?:격려|축하|기념)", tail):
-        return "signed"
-    if tail_is_past(ctx.slice(verb_start, ctx.end)) and not sentence_is_future(ctx):
+    if tail_is_past(rest_of_sentence) and not sentence_is_future(ctx):
         return "signed"
     return "planned"
 
