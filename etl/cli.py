@@ -253,6 +253,29 @@ def query_command(view_name: str | None, fmt: str, limit: int | None) -> None:
     click.echo(FORMATTERS[fmt](columns, rows))
 
 
+@cli.command("grant-reader")
+@click.argument("login_name")
+@click.option(
+    "--password", default=None, help="Password for the login (omit for trust or peer auth)."
+)
+def grant_reader_command(login_name: str, password: str | None) -> None:
+    """Create or update LOGIN_NAME as a login that can read the api_v1 views only.
+
+    The login is a member of kbio_reader: SELECT on every api_v1 view, including views
+    added by later versions; no access to base tables, no writes, no new objects.
+
+    Example:
+
+        kbio grant-reader metabase --password 's3cret'
+    """
+    from etl.roles import grant_reader
+
+    engine = _engine()
+    _require_schema(engine)
+    created = grant_reader(engine, login_name, password)
+    click.echo(f"{'created' if created else 'updated'} login {login_name} (member of kbio_reader)")
+
+
 def main() -> None:
     cli(prog_name="kbio")
 

@@ -27,6 +27,12 @@ FILES = [
     "08_agreement_parties.sql",
     "09_amounts.sql",
     "10_boston_agreements_by_region.sql",
+    "11_visits_by_region_month.sql",
+    "12_official_trips.sql",
+    "13_agreements_by_region.sql",
+    "14_institution_network.sql",
+    "15_curation_queue.sql",
+    "16_agreement_counts.sql",
 ]
 
 
