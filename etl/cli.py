@@ -10,14 +10,15 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from etl import __version__, migrate
 from etl.db import connect, resolve_target
-from etl.errors import EXIT_DATABASE, EXIT_OK, EXIT_QUARANTINED, KbioError, UsageError
+from etl.errors import EXIT_CHECKS, EXIT_DATABASE, EXIT_OK, EXIT_QUARANTINED, KbioError, UsageError
 from etl.output import FORMATTERS
 from etl.paths import seeds_dir
 from etl.views import CURRENT_SCHEMA, list_views
 
 EXIT_CODES_HELP = """
 Exit codes: 0 success; 1 success, but some files were quarantined; 2 usage or
-configuration error; 3 database unreachable; 4 another load is running.
+configuration error; 3 database unreachable; 4 another load is running; 5 a data
+check failed.
 """
 
 
@@ -251,6 +252,63 @@ def query_command(view_name: str | None, fmt: str, limit: int | None) -> None:
             raise UsageError(f"cannot read {view_name}: {exc.orig}") from None
         rows, columns = result.all(), list(result.keys())
     click.echo(FORMATTERS[fmt](columns, rows))
+
+
+@cli.command("reprocess", epilog=EXIT_CODES_HELP)
+@click.option(
+    "--all", "everything", is_flag=True, help="Re-extract every article, not only stale ones."
+)
+@click.option("--wait", is_flag=True, help="Wait for a running load to finish instead of exiting.")
+def reprocess_command(everything: bool, wait: bool) -> None:
+    """Re-extract stored articles after the extractor changed, without the source files.
+
+    Articles whose facts come from another extractor version get new facts from their
+    stored text; the rest are left alone (``--all`` redoes them too).
+
+    Example:
+
+        kbio reprocess
+    """
+    from etl.pipeline import run_reprocess
+
+    engine = _engine()
+    _require_schema(engine)
+    summary = run_reprocess(engine, everything=everything, wait=wait)
+    failed = summary.count("quarantined")
+    click.echo(
+        f"{summary.count('replaced')} articles re-extracted, {failed} failed "
+        f"(run {summary.run_id}, {summary.seconds:.1f}s)"
+    )
+    for result in summary.results:
+        if result.status == "quarantined":
+            click.echo(f"failed {result.source_name}: {result.reason}", err=True)
+
+
+@cli.command("check", epilog=EXIT_CODES_HELP)
+@click.pass_context
+def check_command(ctx: click.Context) -> None:
+    """Run the data checks in sql/checks; exit 5 if any row breaks a rule.
+
+    Example:
+
+        kbio check && echo "all rules hold"
+    """
+    from etl.checks import run_checks
+
+    engine = _engine()
+    _require_schema(engine)
+    results = run_checks(engine)
+    for result in results:
+        mark = "ok  " if result.passed else "FAIL"
+        click.echo(
+            f"{mark} {result.name}: {result.rule}"
+            + ("" if result.passed else f" ({len(result.rows)} rows)")
+        )
+        if not result.passed:
+            click.echo(FORMATTERS["table"](result.columns, result.rows[:20]))
+    failed = [r for r in results if not r.passed]
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    ctx.exit(EXIT_CHECKS if failed else EXIT_OK)
 
 
 @cli.command("grant-reader")

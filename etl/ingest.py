@@ -12,6 +12,7 @@ import hashlib
 import html.parser
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -85,6 +86,8 @@ def stat_source(path: Path) -> SourceFile:
         raise Rejected("read", "file not found (it may have been moved or deleted)") from None
     except OSError as exc:
         raise Rejected("read", f"cannot read the file: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise Rejected("read", "not a regular file (a pipe, socket or device)")
     return SourceFile(
         path=path, source_name=path.name, size_bytes=info.st_size, mtime_ns=info.st_mtime_ns
     )

@@ -300,6 +300,27 @@ class Loader:
         self.write_facts(conn, article_id, extraction, run_id)
         return outcome
 
+    def reextract(
+        self, conn: Connection, extraction: Extraction, existing: ExistingArticle, run_id: int
+    ) -> None:
+        """New facts for the same content: the article's version history is unchanged."""
+        article = extraction.article
+        conn.execute(sentences.delete().where(sentences.c.article_id == existing.article_id))
+        conn.execute(
+            update(articles)
+            .where(articles.c.article_id == existing.article_id)
+            .values(
+                body=article.body,
+                title=article.title,
+                publisher=article.publisher,
+                reporter=article.reporter,
+                published_on=article.published_on,
+                extractor_version=EXTRACTOR_VERSION,
+                run_id=run_id,
+            )
+        )
+        self.write_facts(conn, existing.article_id, extraction, run_id)
+
     def write_facts(
         self, conn: Connection, article_id: int, extraction: Extraction, run_id: int
     ) -> None:
