@@ -64,12 +64,12 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[Path]:
             candidates: Iterable[Path] = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file()
+                if not p.is_dir()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif glob.has_magic(argument):
             candidates = sorted(Path(p) for p in glob.glob(argument, recursive=True))
-            candidates = [p for p in candidates if p.is_file()]
+            candidates = [p for p in candidates if not p.is_dir()]
         else:
             candidates = [path]
         for candidate in candidates:
@@ -131,8 +131,10 @@ def decode(data: bytes) -> tuple[str, str]:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
                 raise Rejected("decode", f"invalid {name} text at byte {exc.start}", data) from None
-    if b"\x00" in data[:4096]:
-        raise Rejected("decode", "binary file (contains NUL bytes), not article text", data)
+    head = data[:8192]
+    if head.count(b"\x00") > len(head) // 20:
+        # Text has no NUL bytes, or a stray few (they are dropped); binaries have many.
+        raise Rejected("decode", "binary file (many NUL bytes), not article text", data)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -150,7 +152,14 @@ def decode(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is not None and best.encoding not in ("utf_8", "cp949", "euc_kr"):
-        return str(best), best.encoding
+        text = str(best)
+        if not _HANGUL.search(text):
+            raise Rejected(
+                "decode",
+                f"not UTF-8 or CP949 text (best guess {best.encoding}) and no Korean in it",
+                data,
+            )
+        return text, best.encoding
     raise Rejected(
         "decode",
         f"not valid UTF-8 (byte {utf8_error.start}) nor CP949/EUC-KR text",
