@@ -78,7 +78,9 @@ def migrate_command() -> None:
         click.echo(f"schema upgraded from {before or 'empty'} to {after}")
 
 
-def _load(engine: Engine, arguments: list[str], command: str, wait: bool) -> int:
+def _load(
+    engine: Engine, arguments: list[str], command: str, wait: bool, workers: int | None = None
+) -> int:
     from etl.ingest import expand_paths
     from etl.pipeline import FileResult, run_load
 
@@ -112,8 +114,16 @@ def _load(engine: Engine, arguments: list[str], command: str, wait: bool) -> int
 @cli.command("load", epilog=EXIT_CODES_HELP)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--wait", is_flag=True, help="Wait for a running load to finish instead of exiting.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Extraction processes (default: all cores, or KBIO_WORKERS).",
+)
 @click.pass_context
-def load_command(ctx: click.Context, paths: tuple[str, ...], wait: bool) -> None:
+def load_command(
+    ctx: click.Context, paths: tuple[str, ...], wait: bool, workers: int | None
+) -> None:
     """Load article files (files, folders, globs) into the database.
 
     Files already loaded and unchanged are skipped; a file that cannot be read or
@@ -125,7 +135,7 @@ def load_command(ctx: click.Context, paths: tuple[str, ...], wait: bool) -> None
     """
     engine = _engine()
     _require_schema(engine)
-    ctx.exit(_load(engine, list(paths), "load", wait))
+    ctx.exit(_load(engine, list(paths), "load", wait, workers))
 
 
 HEADLINE_VIEW = "boston_agreements_by_region"

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -183,20 +186,18 @@ def _record_source(
         )
 
 
-def _unchanged_on_disk(engine: Engine, source: SourceFile) -> bool:
-    """A file seen before with the same size and modification time is not read again."""
+def _known_sources(engine: Engine) -> dict[str, tuple[int, int, int | None]]:
+    """Every file seen before: path → (size, mtime, article); one query per run."""
     with engine.connect() as conn:
-        row = conn.execute(
+        rows = conn.execute(
             select(
-                source_files.c.size_bytes, source_files.c.mtime_ns, source_files.c.article_id
-            ).where(source_files.c.path == str(source.path.absolute()))
-        ).first()
-    return bool(
-        row
-        and row.article_id is not None
-        and row.size_bytes == source.size_bytes
-        and row.mtime_ns == source.mtime_ns
-    )
+                source_files.c.path,
+                source_files.c.size_bytes,
+                source_files.c.mtime_ns,
+                source_files.c.article_id,
+            )
+        ).all()
+    return {row.path: (row.size_bytes, row.mtime_ns, row.article_id) for row in rows}
 
 
 def _one_line(exc: BaseException) -> str:
@@ -204,33 +205,56 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {message}"[:500]
 
 
-def load_file(engine: Engine, loader: Loader, path: Path, run_id: int) -> FileResult:
+def triage(
+    engine: Engine,
+    path: Path,
+    known: dict[str, tuple[int, int, int | None]],
+    run_id: int,
+) -> FileResult | Document:
+    """Everything about a file short of extraction: a result if that settles it
+    (quarantined, or unchanged), else the decoded document to extract."""
     try:
         source = stat_source(path)
     except Rejected as rejected:
         return _quarantine(engine, run_id, path, rejected, None)
-    if _unchanged_on_disk(engine, source):
+    seen = known.get(str(path.absolute()))
+    if seen and seen[2] is not None and seen[:2] == (source.size_bytes, source.mtime_ns):
         return FileResult(str(path), source.source_name, "unchanged")
     try:
         document = to_document(source, read_bytes(source))
     except Rejected as rejected:
-        size = source.size_bytes
-        if size > max_bytes():
+        if source.size_bytes > max_bytes():
             rejected.data = None
-        return _quarantine(engine, run_id, path, rejected, size)
+        return _quarantine(engine, run_id, path, rejected, source.size_bytes)
     with engine.connect() as conn:
         existing, current = find_article(conn, document)
     if current and existing is not None:
         _record_source(engine, source, document.bytes_sha256, existing.article_id, run_id)
         return FileResult(str(path), source.source_name, "unchanged")
-    try:
-        extraction = prepare(document)
-    except Exception as exc:  # noqa: BLE001 - any failure quarantines this file only
-        data = path.read_bytes() if path.exists() else None
-        return _quarantine(
-            engine, run_id, path, Rejected("extract", _one_line(exc), data), source.size_bytes
-        )
+    return document
+
+
+def finish(
+    engine: Engine,
+    loader: Loader,
+    document: Document,
+    extraction: Extraction | BaseException,
+    run_id: int,
+) -> FileResult:
+    """Write an extraction, or quarantine the document whose extraction failed."""
+    source = document.source
+    if isinstance(extraction, BaseException):
+        data = document.text.encode("utf-8")
+        rejected = Rejected("extract", _one_line(extraction), data)
+        return _quarantine(engine, run_id, source.path, rejected, source.size_bytes)
     return write_extraction(engine, loader, extraction, run_id)
+
+
+def _extract_here(document: Document) -> Extraction | BaseException:
+    try:
+        return prepare(document)
+    except Exception as exc:  # noqa: BLE001 - any failure quarantines this file only
+        return exc
 
 
 def write_extraction(
@@ -261,6 +285,10 @@ def write_extraction(
     return FileResult(str(source.path), source.source_name, outcome)  # type: ignore[arg-type]
 
 
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 8
+
+
 def run_load(
     engine: Engine,
     arguments: list[str],
@@ -269,24 +297,63 @@ def run_load(
     wait: bool = False,
     on_file: Callable[[FileResult], None] | None = None,
     paths: list[Path] | None = None,
+    workers: int | None = None,
 ) -> RunSummary:
+    """Load files: triage here, extraction in worker processes (one Kiwi each), writes
+    back here, one transaction per article."""
+    from etl.workers import ExtractionPool, default_workers
+
     reference = load_reference()
     started = time.monotonic()
+    path_list = list(paths) if paths is not None else list(expand_paths(arguments))
+    workers = workers or default_workers()
     with load_lock(engine, wait):
         summary = RunSummary(run_id=start_run(engine, command))
+
+        def emit(result: FileResult) -> None:
+            summary.results.append(result)
+            if on_file:
+                on_file(result)
+
+        pool: ExtractionPool | None = None
         try:
             with engine.begin() as conn:
                 load_reference_data(conn, reference, summary.run_id)
+            known = _known_sources(engine)
             loader = Loader(reference)
-            for path in paths if paths is not None else expand_paths(arguments):
-                result = load_file(engine, loader, path, summary.run_id)
-                summary.results.append(result)
-                if on_file:
-                    on_file(result)
+            pending: deque[tuple[Document, Future]] = deque()
+
+            def drain(limit: int) -> None:
+                while len(pending) > limit:
+                    document, future = pending.popleft()
+                    try:
+                        extraction: Extraction | BaseException = future.result()
+                    except BrokenProcessPool:
+                        extraction = _extract_here(document)  # a worker died: do it here
+                    except Exception as exc:  # noqa: BLE001
+                        extraction = exc
+                    emit(finish(engine, loader, document, extraction, summary.run_id))
+
+            for path in path_list:
+                triaged = triage(engine, path, known, summary.run_id)
+                if isinstance(triaged, FileResult):
+                    emit(triaged)
+                    continue
+                if pool is None and workers > 1 and len(path_list) >= PARALLEL_THRESHOLD:
+                    pool = ExtractionPool(workers)
+                if pool is None:
+                    emit(finish(engine, loader, triaged, _extract_here(triaged), summary.run_id))
+                    continue
+                pending.append((triaged, pool.submit(triaged)))
+                drain(pool.window)
+            drain(0)
         except BaseException as exc:
             summary.seconds = time.monotonic() - started
             finish_run(engine, summary, "failed", _one_line(exc))
             raise
+        finally:
+            if pool is not None:
+                pool.close()
         summary.seconds = time.monotonic() - started
         finish_run(engine, summary, "completed")
     return summary

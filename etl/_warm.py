@@ -1,0 +1,5 @@
+"""Imported by the worker fork server only: builds the analyzer once, before any fork."""
+
+from etl.nlp import analyzer
+
+analyzer()

@@ -1,0 +1,53 @@
+"""Extraction in worker processes: one Kiwi per process, shared by all workers.
+
+Workers are forked from a fork server that imports this module first and so builds
+the analyzer once; forked workers share its model pages instead of loading ~500 MB
+each. The fork server holds no database connection, so nothing the parent opened is
+inherited by a worker.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from etl.records import Document, Extraction
+
+
+def default_workers() -> int:
+    configured = os.environ.get("KBIO_WORKERS")
+    if configured:
+        return max(1, int(configured))
+    return max(
+        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
+
+
+def _prepare(document: Document) -> Extraction:
+    from etl.pipeline import prepare
+
+    return prepare(document)
+
+
+class ExtractionPool:
+    """Submit documents, get extractions back in submission order, at most ``window``
+    in flight so memory stays bounded whatever the corpus size."""
+
+    def __init__(self, workers: int) -> None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["etl._warm"])
+        self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        self.window = workers * 4
+
+    def submit(self, document: Document) -> Future[Extraction]:
+        return self._executor.submit(_prepare, document)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> ExtractionPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
