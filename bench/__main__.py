@@ -20,7 +20,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--workdir", type=Path, default=Path("bench/out"))
     parser.add_argument("--workers", type=int, default=None, help="default: all cores")
-    parser.add_argument("--generate-only", type=Path, default=None, help="write the corpus to DIR and stop")
+    parser.add_argument(
+        "--generate-only", type=Path, default=None, help="write the corpus to DIR and stop"
+    )
     args = parser.parse_args()
     if args.generate_only:
         write_corpus(args.generate_only, args.articles, args.seed)

@@ -17,14 +17,35 @@ from pathlib import Path
 
 from etl.reference import load_reference
 
-SURNAMES = "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 홍 전 고 문 양 손 배 백 허 남 심".split()
-GIVEN = "민 서 준 영 진 현 우 수 호 석 철 희 경 태 성 동 재 광 상 용 정 선 미 은 혜 규 훈 관 기 택".split()
+SURNAMES = ["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안", "송", "류", "홍", "전", "고", "문", "양", "손", "배", "백", "허", "남", "심"]
+GIVEN = ["민", "서", "준", "영", "진", "현", "우", "수", "호", "석", "철", "희", "경", "태", "성", "동", "재", "광", "상", "용", "정", "선", "미", "은", "혜", "규", "훈", "관", "기", "택"]
 PUBLISHERS = ["가상일보", "한빛경제", "바이오타임즈", "지역뉴스24", "메디컬투데이K", "경제헤럴드"]
-CITIES = ["서울", "인천", "수원", "청주", "대전", "대구", "전주", "광주", "부산", "춘천", "원주", "제주"]
+CITIES = [
+    "서울",
+    "인천",
+    "수원",
+    "청주",
+    "대전",
+    "대구",
+    "전주",
+    "광주",
+    "부산",
+    "춘천",
+    "원주",
+    "제주",
+]
 WEATHER = ["맑음", "흐림", "구름많음", "비", ""]
 TOPICS = [
-    "바이오 인재 양성", "공동 연구", "신약 개발", "디지털 헬스케어", "임상 협력", "스타트업 육성",
-    "유전체 분석", "의료기기 인증", "세포치료제 생산", "AI 기반 진단",
+    "바이오 인재 양성",
+    "공동 연구",
+    "신약 개발",
+    "디지털 헬스케어",
+    "임상 협력",
+    "스타트업 육성",
+    "유전체 분석",
+    "의료기기 인증",
+    "세포치료제 생산",
+    "AI 기반 진단",
 ]
 FILLER = [
     "보스턴은 세계 최고 수준의 바이오 클러스터로 꼽힌다.",
@@ -56,12 +77,31 @@ def _names() -> Names:
             short = next((a for a in place.aliases if len(a) == 2), place.name_ko[:2])
             provinces.append((short, place.name_ko))
     orgs = list(reference.organizations.values())
-    korean = [o.name_ko for o in orgs if o.country == "KR" and o.org_type in ("university", "hospital", "public_agency", "research_institute")]
+    korean = [
+        o.name_ko
+        for o in orgs
+        if o.country == "KR"
+        and o.org_type in ("university", "hospital", "public_agency", "research_institute")
+    ]
     korean_companies = [o.name_ko for o in orgs if o.country == "KR" and o.org_type == "company"]
-    boston = [o.name_ko for o in orgs if o.is_boston_area and o.org_type in ("university", "hospital", "research_institute", "incubator")]
+    boston = [
+        o.name_ko
+        for o in orgs
+        if o.is_boston_area
+        and o.org_type in ("university", "hospital", "research_institute", "incubator")
+    ]
     boston_companies = [o.name_ko for o in orgs if o.is_boston_area and o.org_type == "company"]
-    places = [p.name_ko for p in reference.places.values() if p.is_boston_area and p.place_type == "city"]
-    return Names(sorted(provinces), sorted(korean), sorted(korean_companies), sorted(boston), sorted(boston_companies), sorted(places))
+    places = [
+        p.name_ko for p in reference.places.values() if p.is_boston_area and p.place_type == "city"
+    ]
+    return Names(
+        sorted(provinces),
+        sorted(korean),
+        sorted(korean_companies),
+        sorted(boston),
+        sorted(boston_companies),
+        sorted(places),
+    )
 
 
 def _josa(word: str, pair: str) -> str:
@@ -96,13 +136,17 @@ def _day_expr(rng: random.Random, published: date, future: bool) -> str:
         day = min(28, published.day + rng.randint(1, 10))
         return rng.choice([f"오는 {day}일", f"{published.month}월 {day}일", "다음 달"])
     day = max(1, published.day - rng.randint(0, 6))
-    return rng.choice([f"{day}일(현지시간)", f"지난 {day}일", f"{published.month}월 {day}일", "이날"])
+    return rng.choice(
+        [f"{day}일(현지시간)", f"지난 {day}일", f"{published.month}월 {day}일", "이날"]
+    )
 
 
 def _sentences(rng: random.Random, names: Names, published: date) -> tuple[list[str], str, str]:
     short, canonical = rng.choice(names.provinces)
     head = _person(rng)
-    title = rng.choice([f"{short}도지사", "지사", f"{short}시장" if canonical.endswith("시") else "도지사"])
+    title = rng.choice(
+        [f"{short}도지사", "지사", f"{short}시장" if canonical.endswith("시") else "도지사"]
+    )
     boston = rng.choice(names.boston_orgs)
     company = rng.choice(names.boston_companies)
     korean = rng.choice(names.korean_orgs)
@@ -142,7 +186,10 @@ def article(index: int, seed: int = 42) -> tuple[str, str]:
     if rng.random() < 0.6:  # the page's own date and weather widget, above the headline
         widget = published + timedelta(days=rng.randint(30, 300))
         lines.append(f"{widget:%Y.%m.%d} (월)")
-        lines.extend(f"  • {rng.choice(WEATHER)}{c} {rng.uniform(-5, 30):.1f}℃" for c in rng.sample(CITIES, 8))
+        lines.extend(
+            f"  • {rng.choice(WEATHER)}{c} {rng.uniform(-5, 30):.1f}℃"
+            for c in rng.sample(CITIES, 8)
+        )
         lines.append("기상청 제공")
     lines += ["배너", rng.choice(["경제", "바이오", "지역", "국제"]), headline, ""]
     lines.append(f"입력 {published:%Y.%m.%d} {rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}")

@@ -61,10 +61,16 @@ class Results:
 
 def _machine() -> dict:
     memory_kb = next(
-        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal")
     )
     model = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
         platform.processor(),
     )
     return {
@@ -120,7 +126,9 @@ class MemoryWatch:
         while not self._stop.is_set():
             pids = _descendants(self.pid)
             self.peak_pss_kb = max(self.peak_pss_kb, sum(_memory_kb(p, "Pss:") for p in pids))
-            self.peak_rss_kb = max(self.peak_rss_kb, max((_memory_kb(p, "VmRSS:") for p in pids), default=0))
+            self.peak_rss_kb = max(
+                self.peak_rss_kb, max((_memory_kb(p, "VmRSS:") for p in pids), default=0)
+            )
             self._stop.wait(0.25)
 
     def stop(self) -> None:
@@ -206,7 +214,9 @@ def _fresh_database(name: str) -> tuple[str, str]:
     """(SQLAlchemy URL, libpq URL) of a new, migrated database on the target server."""
     target = resolve_target()
     base = make_url(target.url)
-    admin = base.render_as_string(hide_password=False).replace("postgresql+psycopg://", "postgresql://")
+    admin = base.render_as_string(hide_password=False).replace(
+        "postgresql+psycopg://", "postgresql://"
+    )
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'drop database if exists "{name}" with (force)')
         conn.execute(f'create database "{name}"')
@@ -219,10 +229,24 @@ def _fresh_database(name: str) -> tuple[str, str]:
 
 def _rows(url: str) -> int:
     engine = create_engine(url)
-    tables = ["articles", "sentences", "mentions", "visits", "agreements", "agreement_parties", "agreement_counts", "amounts", "officials", "article_versions", "source_files"]
+    tables = [
+        "articles",
+        "sentences",
+        "mentions",
+        "visits",
+        "agreements",
+        "agreement_parties",
+        "agreement_counts",
+        "amounts",
+        "officials",
+        "article_versions",
+        "source_files",
+    ]
     with engine.connect() as conn:
         total = sum(conn.execute(text(f"select count(*) from {t}")).scalar_one() for t in tables)
-        total += conn.execute(text("select count(*) from organizations where not is_resolved")).scalar_one()
+        total += conn.execute(
+            text("select count(*) from organizations where not is_resolved")
+        ).scalar_one()
     engine.dispose()
     return total
 
@@ -302,4 +326,6 @@ def report(results: Results) -> str:
 
 def save(results: Results, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(asdict(results), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(asdict(results), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )

@@ -11,18 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import Connection, func, select, update
+from psycopg import sql
+from sqlalchemy import Connection, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 
 from etl import EXTRACTOR_VERSION
 from etl.models import (
-    agreement_counts,
-    agreement_parties,
-    agreements,
-    amounts,
     article_versions,
     articles,
-    mentions,
     officials,
     organization_aliases,
     organizations,
@@ -30,7 +26,6 @@ from etl.models import (
     places,
     reference_loads,
     sentences,
-    visits,
 )
 from etl.records import Document, EntityRef, Extraction
 from etl.reference import Reference
@@ -147,7 +142,11 @@ def find_article(conn: Connection, document: Document) -> tuple[ExistingArticle 
 
 
 class Loader:
-    """Writes extractions; keeps the key → id maps of one run."""
+    """Writes extractions; keeps the key → id maps of one run.
+
+    Facts go in with COPY, their ids reserved from the sequences in one query, so a
+    batch of articles costs a handful of round trips rather than dozens per article.
+    """
 
     def __init__(self, reference: Reference) -> None:
         self.reference = reference
@@ -173,40 +172,45 @@ class Loader:
             )
         return self._place_ids[key]
 
-    def _organization_ids(self, conn: Connection, extraction: Extraction) -> None:
-        missing = [k for k in extraction.organizations if k not in self._org_ids]
-        if not missing:
+    def _organization_ids(self, conn: Connection, extractions: list[Extraction]) -> None:
+        records: dict = {}
+        for e in extractions:  # the first article to name an entity describes it
+            for k, r in e.organizations.items():
+                if k not in self._org_ids:
+                    records.setdefault(k, r)
+        if not records:
             return
-        rows = []
-        for key in missing:
-            record = extraction.organizations[key]
-            if record.is_resolved:
-                continue
-            rows.append(
-                {
-                    "canonical_key": key,
-                    "name_ko": record.name_ko,
-                    "name_en": record.name_en,
-                    "org_type": record.org_type,
-                    "country": record.country,
-                    "region_place_id": self._place_id(conn, record.region_key),
-                    "is_boston_area": False,
-                    "is_resolved": False,
-                }
-            )
+        rows = [
+            {
+                "canonical_key": key,
+                "name_ko": record.name_ko,
+                "name_en": record.name_en,
+                "org_type": record.org_type,
+                "country": record.country,
+                "region_place_id": self._place_id(conn, record.region_key),
+                "is_boston_area": False,
+                "is_resolved": False,
+            }
+            for key, record in sorted(records.items())
+            if not record.is_resolved
+        ]
         if rows:
-            conn.execute(insert(organizations).values(rows).on_conflict_do_nothing())
+            conn.execute(insert(organizations).on_conflict_do_nothing(), rows)
         self._org_ids.update(
             conn.execute(
                 select(organizations.c.canonical_key, organizations.c.organization_id).where(
-                    organizations.c.canonical_key.in_(missing)
+                    organizations.c.canonical_key.in_(list(records))
                 )
             ).all()
         )
 
-    def _official_ids_for(self, conn: Connection, extraction: Extraction) -> None:
-        missing = [k for k in extraction.officials if k not in self._official_ids]
-        if not missing:
+    def _official_ids_for(self, conn: Connection, extractions: list[Extraction]) -> None:
+        records: dict = {}
+        for e in extractions:
+            for k, o in e.officials.items():
+                if k not in self._official_ids:
+                    records.setdefault(k, o)
+        if not records:
             return
         rows = [
             {
@@ -220,23 +224,25 @@ class Loader:
                 else None,
                 "region_place_id": self._place_id(conn, o.region_key),
             }
-            for o in (extraction.officials[k] for k in missing)
+            for _, o in sorted(records.items())
         ]
-        conn.execute(insert(officials).values(rows).on_conflict_do_nothing())
+        conn.execute(insert(officials).on_conflict_do_nothing(), rows)
         self._official_ids.update(
             conn.execute(
                 select(officials.c.person_key, officials.c.official_id).where(
-                    officials.c.person_key.in_(missing)
+                    officials.c.person_key.in_(list(records))
                 )
             ).all()
         )
 
-    def _entity_columns(self, conn: Connection, ref: EntityRef) -> dict[str, int | None]:
-        return {
-            "official_id": self._official_ids[ref.key] if ref.kind == "official" else None,
-            "organization_id": self._org_ids[ref.key] if ref.kind == "organization" else None,
-            "place_id": self._place_id(conn, ref.key) if ref.kind == "place" else None,
-        }
+    def _entity_ids(
+        self, conn: Connection, ref: EntityRef
+    ) -> tuple[int | None, int | None, int | None]:
+        return (
+            self._official_ids[ref.key] if ref.kind == "official" else None,
+            self._org_ids[ref.key] if ref.kind == "organization" else None,
+            self._place_id(conn, ref.key) if ref.kind == "place" else None,
+        )
 
     # -- articles --------------------------------------------------------------
 
@@ -247,43 +253,26 @@ class Loader:
         existing: ExistingArticle | None,
         run_id: int,
     ) -> Outcome:
-        article = extraction.article
-        document = article.document
-        values = {
-            "content_sha256": document.content_sha256,
-            "raw_text": document.text,
-            "encoding": document.encoding,
-            "body": article.body,
-            "title": article.title,
-            "publisher": article.publisher,
-            "reporter": article.reporter,
-            "published_on": article.published_on,
-            "extractor_version": EXTRACTOR_VERSION,
-            "run_id": run_id,
-        }
+        """One article: a new one, or a new version of ``existing``."""
         if existing is None:
-            article_id = conn.execute(
-                insert(articles)
-                .values(source_name=document.source.source_name, **values)
-                .returning(articles.c.article_id)
-            ).scalar_one()
-            outcome: Outcome = "loaded"
-        else:
-            article_id = existing.article_id
-            # A new version replaces the article's facts as a whole.
-            conn.execute(sentences.delete().where(sentences.c.article_id == article_id))
-            conn.execute(
-                update(articles)
-                .where(articles.c.article_id == article_id)
-                .values(loaded_at=func.now(), **values)
-            )
-            conn.execute(
-                update(article_versions)
-                .where(article_versions.c.article_id == article_id)
-                .where(article_versions.c.current_to.is_(None))
-                .values(current_to=func.now())
-            )
-            outcome = "replaced"
+            (article_id,) = self._insert_articles(conn, [extraction], run_id)
+            self.write_facts(conn, [(article_id, extraction)], run_id)
+            return "loaded"
+        document = extraction.article.document
+        article_id = existing.article_id
+        # A new version replaces the article's facts as a whole.
+        conn.execute(sentences.delete().where(sentences.c.article_id == article_id))
+        conn.execute(
+            update(articles)
+            .where(articles.c.article_id == article_id)
+            .values(loaded_at=func.now(), **_article_values(extraction, run_id))
+        )
+        conn.execute(
+            update(article_versions)
+            .where(article_versions.c.article_id == article_id)
+            .where(article_versions.c.current_to.is_(None))
+            .values(current_to=func.now())
+        )
         conn.execute(
             insert(article_versions)
             .values(
@@ -297,8 +286,48 @@ class Loader:
                 set_={"current_from": func.now(), "current_to": None, "run_id": run_id},
             )
         )
-        self.write_facts(conn, article_id, extraction, run_id)
-        return outcome
+        self.write_facts(conn, [(article_id, extraction)], run_id)
+        return "replaced"
+
+    def load_new_articles(
+        self, conn: Connection, batch: list[Extraction], run_id: int
+    ) -> list[int]:
+        """Many new articles at once (no content or name of theirs is in the database
+        or repeated in the batch); returns their ids in order."""
+        ids = self._insert_articles(conn, batch, run_id)
+        self.write_facts(conn, list(zip(ids, batch, strict=True)), run_id)
+        return ids
+
+    def _insert_articles(self, conn: Connection, batch: list[Extraction], run_id: int) -> list[int]:
+        ids = _reserve(conn, "articles", "article_id", len(batch))
+        _copy(
+            conn,
+            "articles",
+            ["article_id", "source_name", *_ARTICLE_COLUMNS],
+            (
+                (
+                    article_id,
+                    e.article.document.source.source_name,
+                    *_article_values(e, run_id).values(),
+                )
+                for article_id, e in zip(ids, batch, strict=True)
+            ),
+        )
+        _copy(
+            conn,
+            "article_versions",
+            ["article_id", "content_sha256", "source_name", "run_id"],
+            (
+                (
+                    article_id,
+                    e.article.document.content_sha256,
+                    e.article.document.source.source_name,
+                    run_id,
+                )
+                for article_id, e in zip(ids, batch, strict=True)
+            ),
+        )
+        return ids
 
     def reextract(
         self, conn: Connection, extraction: Extraction, existing: ExistingArticle, run_id: int
@@ -319,139 +348,182 @@ class Loader:
                 run_id=run_id,
             )
         )
-        self.write_facts(conn, existing.article_id, extraction, run_id)
+        self.write_facts(conn, [(existing.article_id, extraction)], run_id)
 
     def write_facts(
-        self, conn: Connection, article_id: int, extraction: Extraction, run_id: int
+        self, conn: Connection, items: list[tuple[int, Extraction]], run_id: int
     ) -> None:
-        self._organization_ids(conn, extraction)
-        self._official_ids_for(conn, extraction)
-        provenance = {
-            "article_id": article_id,
-            "extractor_version": EXTRACTOR_VERSION,
-            "run_id": run_id,
-        }
-        sentence_ids: dict[int, int] = {}
-        if extraction.sentences:
-            rows = conn.execute(
-                insert(sentences)
-                .values(
-                    [
-                        {
-                            "article_id": article_id,
-                            "sentence_index": s.index,
-                            "text": s.text,
-                            "char_start": s.start,
-                            "char_end": s.end,
-                        }
-                        for s in extraction.sentences
-                    ]
-                )
-                .returning(sentences.c.sentence_index, sentences.c.sentence_id)
-            ).all()
-            sentence_ids = dict(rows)
-
-        def fact(sentence_index: int, start: int, end: int) -> dict:
-            return {
-                **provenance,
-                "sentence_id": sentence_ids[sentence_index],
-                "char_start": start,
-                "char_end": end,
-            }
-
-        _insert_many(
-            conn,
-            mentions,
-            (
-                {
-                    **fact(m.sentence_index, m.start, m.end),
-                    **self._entity_columns(conn, m.entity),
-                    "surface": m.surface,
-                }
-                for m in extraction.mentions
-            ),
+        """Sentences and every fact of these articles, with COPY."""
+        extractions = [e for _, e in items]
+        self._organization_ids(conn, extractions)
+        self._official_ids_for(conn, extractions)
+        sentence_ids = iter(
+            _reserve(conn, "sentences", "sentence_id", sum(len(e.sentences) for e in extractions))
         )
-        _insert_many(
-            conn,
-            visits,
-            (
-                {
-                    **fact(v.sentence_index, v.start, v.end),
-                    "official_id": self._official_ids[v.official_key],
-                    "organization_id": self._org_ids[v.target.key]
-                    if v.target.kind == "organization"
-                    else None,
-                    "place_id": self._place_id(conn, v.target.key)
-                    if v.target.kind == "place"
-                    else None,
-                    "visit_on": v.when.on if v.when else None,
-                    "visit_end_on": v.when.end_on if v.when else None,
-                    "date_precision": v.when.precision if v.when else None,
-                    "status": v.status,
-                }
-                for v in extraction.visits
-            ),
-        )
-        agreement_ids: dict[int, int] = {}
-        for agreement in extraction.agreements:
-            agreement_id = conn.execute(
-                insert(agreements)
-                .values(
-                    **fact(agreement.sentence_index, agreement.start, agreement.end),
-                    kind=agreement.kind,
-                    status=agreement.status,
-                    signed_on=agreement.when.on if agreement.when else None,
-                    signed_on_precision=agreement.when.precision if agreement.when else None,
-                    summary=agreement.summary,
-                )
-                .returning(agreements.c.agreement_id)
-            ).scalar_one()
-            agreement_ids[agreement.local_id] = agreement_id
-            _insert_many(
-                conn,
-                agreement_parties,
-                (
-                    {
-                        "agreement_id": agreement_id,
-                        "organization_id": self._org_ids[key],
-                        "surface": surface,
-                    }
-                    for key, surface in agreement.parties
-                ),
+        agreement_ids = iter(
+            _reserve(
+                conn, "agreements", "agreement_id", sum(len(e.agreements) for e in extractions)
             )
-        _insert_many(
-            conn,
-            agreement_counts,
-            (
-                {
-                    **fact(c.sentence_index, c.start, c.end),
-                    "kind": c.kind,
-                    "quantity": c.quantity,
-                    "raw_text": c.raw_text,
-                }
-                for c in extraction.agreement_counts
-            ),
         )
-        _insert_many(
-            conn,
-            amounts,
-            (
-                {
-                    **fact(a.sentence_index, a.start, a.end),
-                    "value": a.value,
-                    "currency": a.currency,
-                    "qualifier": a.qualifier,
-                    "raw_text": a.raw_text,
-                    "agreement_id": agreement_ids.get(a.agreement_local_id)
-                    if a.agreement_local_id
-                    else None,
-                }
-                for a in extraction.amounts
-            ),
-        )
+        rows: dict[str, list[tuple]] = {name: [] for name in _FACT_COLUMNS}
+        for article_id, extraction in items:
+            by_index: dict[int, int] = {}
+            for s in extraction.sentences:
+                by_index[s.index] = next(sentence_ids)
+                rows["sentences"].append(
+                    (by_index[s.index], article_id, s.index, s.text, s.start, s.end)
+                )
+
+            def fact(
+                sentence_index: int,
+                start: int,
+                end: int,
+                article_id: int = article_id,
+                by_index: dict = by_index,
+            ) -> tuple:
+                return (article_id, by_index[sentence_index], start, end, EXTRACTOR_VERSION, run_id)
+
+            for m in extraction.mentions:
+                rows["mentions"].append(
+                    (
+                        *fact(m.sentence_index, m.start, m.end),
+                        *self._entity_ids(conn, m.entity),
+                        m.surface,
+                    )
+                )
+            for v in extraction.visits:
+                organization_id = (
+                    self._org_ids[v.target.key] if v.target.kind == "organization" else None
+                )
+                place_id = self._place_id(conn, v.target.key) if v.target.kind == "place" else None
+                rows["visits"].append(
+                    (
+                        *fact(v.sentence_index, v.start, v.end),
+                        self._official_ids[v.official_key],
+                        organization_id,
+                        place_id,
+                        v.when.on if v.when else None,
+                        v.when.end_on if v.when else None,
+                        v.when.precision if v.when else None,
+                        v.status,
+                    )
+                )
+            local_ids: dict[int, int] = {}
+            for a in extraction.agreements:
+                local_ids[a.local_id] = next(agreement_ids)
+                rows["agreements"].append(
+                    (
+                        local_ids[a.local_id],
+                        *fact(a.sentence_index, a.start, a.end),
+                        a.kind,
+                        a.status,
+                        a.when.on if a.when else None,
+                        a.when.precision if a.when else None,
+                        a.summary,
+                    )
+                )
+                for key, surface in a.parties:
+                    rows["agreement_parties"].append(
+                        (local_ids[a.local_id], self._org_ids[key], surface)
+                    )
+            for c in extraction.agreement_counts:
+                rows["agreement_counts"].append(
+                    (*fact(c.sentence_index, c.start, c.end), c.kind, c.quantity, c.raw_text)
+                )
+            for am in extraction.amounts:
+                owner = local_ids.get(am.agreement_local_id) if am.agreement_local_id else None
+                rows["amounts"].append(
+                    (
+                        *fact(am.sentence_index, am.start, am.end),
+                        am.value,
+                        am.currency,
+                        am.qualifier,
+                        am.raw_text,
+                        owner,
+                    )
+                )
+        for table, columns in _FACT_COLUMNS.items():
+            _copy(conn, table, columns, rows[table])
 
 
-def _insert_many(conn: Connection, table, rows: Iterable[dict]) -> None:  # noqa: ANN001
-    batch = list(rows)
-    if batch:
-        conn.execute(insert(table), batch)
+_PROVENANCE = ["article_id", "sentence_id", "char_start", "char_end", "extractor_version", "run_id"]
+_FACT_COLUMNS: dict[str, list[str]] = {
+    "sentences": ["sentence_id", "article_id", "sentence_index", "text", "char_start", "char_end"],
+    "mentions": [*_PROVENANCE, "official_id", "organization_id", "place_id", "surface"],
+    "visits": [
+        *_PROVENANCE,
+        "official_id",
+        "organization_id",
+        "place_id",
+        "visit_on",
+        "visit_end_on",
+        "date_precision",
+        "status",
+    ],
+    "agreements": [
+        "agreement_id",
+        *_PROVENANCE,
+        "kind",
+        "status",
+        "signed_on",
+        "signed_on_precision",
+        "summary",
+    ],
+    "agreement_parties": ["agreement_id", "organization_id", "surface"],
+    "agreement_counts": [*_PROVENANCE, "kind", "quantity", "raw_text"],
+    "amounts": [*_PROVENANCE, "value", "currency", "qualifier", "raw_text", "agreement_id"],
+}
+_ARTICLE_COLUMNS = [
+    "content_sha256",
+    "raw_text",
+    "encoding",
+    "body",
+    "title",
+    "publisher",
+    "reporter",
+    "published_on",
+    "extractor_version",
+    "run_id",
+]
+
+
+def _article_values(extraction: Extraction, run_id: int) -> dict:
+    article = extraction.article
+    document = article.document
+    values = {
+        "content_sha256": document.content_sha256,
+        "raw_text": document.text,
+        "encoding": document.encoding,
+        "body": article.body,
+        "title": article.title,
+        "publisher": article.publisher,
+        "reporter": article.reporter,
+        "published_on": article.published_on,
+        "extractor_version": EXTRACTOR_VERSION,
+        "run_id": run_id,
+    }
+    assert list(values) == _ARTICLE_COLUMNS
+    return values
+
+
+def _reserve(conn: Connection, table: str, column: str, count: int) -> list[int]:
+    """``count`` fresh ids from the column's identity sequence, in one round trip."""
+    if count == 0:
+        return []
+    return list(
+        conn.execute(
+            text("select nextval(pg_get_serial_sequence(:t, :c)) from generate_series(1, :n)"),
+            {"t": table, "c": column, "n": count},
+        ).scalars()
+    )
+
+
+def _copy(conn: Connection, table: str, columns: list[str], rows: Iterable[tuple]) -> None:
+    """COPY rows into a table (names are ours, never from input; values are data)."""
+    raw = conn.connection.dbapi_connection
+    statement = sql.SQL("copy {} ({}) from stdin").format(
+        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))
+    )
+    with raw.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import Engine, select, text, update
+from sqlalchemy import Connection, Engine, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 
 from etl import EXTRACTOR_VERSION, __version__
@@ -26,7 +26,7 @@ from etl.errors import LoadBusy
 from etl.extract import extract
 from etl.ingest import Rejected, expand_paths, max_bytes, read_bytes, stat_source, to_document
 from etl.load import Loader, find_article, load_reference_data
-from etl.models import etl_runs, quarantine, source_files
+from etl.models import articles, etl_runs, quarantine, source_files
 from etl.nlp import kiwi_versions
 from etl.records import Document, Extraction, SourceFile
 from etl.reference import load_reference
@@ -158,32 +158,36 @@ def _quarantine(
     return FileResult(str(path), path.name, "quarantined", rejected.reason)
 
 
-def _record_source(
-    engine: Engine, source: SourceFile, bytes_sha256: str, article_id: int, run_id: int
-) -> None:
-    values = {
-        "path": str(source.path.absolute()),
-        "size_bytes": source.size_bytes,
-        "mtime_ns": source.mtime_ns,
-        "bytes_sha256": bytes_sha256,
-        "article_id": article_id,
-        "run_id": run_id,
-    }
-    stmt = insert(source_files).values(values)
+def _record_sources(conn: Connection, items: list[tuple[Document, int]], run_id: int) -> None:
+    """Remember where each article's file is, so an unchanged file is not read again."""
+    if not items:
+        return
+    rows = [
+        {
+            "path": str(document.source.path.absolute()),
+            "size_bytes": document.source.size_bytes,
+            "mtime_ns": document.source.mtime_ns,
+            "bytes_sha256": document.bytes_sha256,
+            "article_id": article_id,
+            "run_id": run_id,
+        }
+        for document, article_id in items
+    ]
+    stmt = insert(source_files)
     changed = (
         (source_files.c.size_bytes != stmt.excluded.size_bytes)
         | (source_files.c.mtime_ns != stmt.excluded.mtime_ns)
         | (source_files.c.bytes_sha256 != stmt.excluded.bytes_sha256)
         | (source_files.c.article_id.is_distinct_from(stmt.excluded.article_id))
     )
-    with engine.begin() as conn:
-        conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=[source_files.c.path],
-                set_={k: stmt.excluded[k] for k in values if k != "path"},
-                where=changed,
-            )
-        )
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[source_files.c.path],
+            set_={k: stmt.excluded[k] for k in rows[0] if k != "path"},
+            where=changed,
+        ),
+        rows,
+    )
 
 
 def _known_sources(engine: Engine) -> dict[str, tuple[int, int, int | None]]:
@@ -229,7 +233,8 @@ def triage(
     with engine.connect() as conn:
         existing, current = find_article(conn, document)
     if current and existing is not None:
-        _record_source(engine, source, document.bytes_sha256, existing.article_id, run_id)
+        with engine.begin() as conn:
+            _record_sources(conn, [(document, existing.article_id)], run_id)
         return FileResult(str(path), source.source_name, "unchanged")
     return document
 
@@ -260,6 +265,7 @@ def _extract_here(document: Document) -> Extraction | BaseException:
 def write_extraction(
     engine: Engine, loader: Loader, extraction: Extraction, run_id: int
 ) -> FileResult:
+    """One article in its own transaction; a failure quarantines it and leaves nothing."""
     document = extraction.article.document
     source = document.source
     checkpoint = loader.checkpoint()
@@ -275,14 +281,64 @@ def write_extraction(
                     text("select article_id from articles where content_sha256 = :sha"),
                     {"sha": document.content_sha256},
                 ).scalar_one()
+            _record_sources(conn, [(document, article_id)], run_id)
     except Exception as exc:  # noqa: BLE001
         loader.restore(checkpoint)
         data = document.text.encode("utf-8")
         return _quarantine(
             engine, run_id, source.path, Rejected("load", _one_line(exc), data), source.size_bytes
         )
-    _record_source(engine, source, document.bytes_sha256, article_id, run_id)
     return FileResult(str(source.path), source.source_name, outcome)  # type: ignore[arg-type]
+
+
+BATCH_SIZE = 64
+
+
+def write_batch(
+    engine: Engine, loader: Loader, batch: list[Extraction], run_id: int
+) -> list[FileResult]:
+    """New articles of a batch in one transaction (COPY); a new version, a content or
+    name met twice, and any failure go article by article, each in its own transaction,
+    so one bad article still leaves nothing of itself and stops no other."""
+    if len(batch) == 1:
+        return [write_extraction(engine, loader, batch[0], run_id)]
+    checkpoint = loader.checkpoint()
+    fresh: list[Extraction] = []
+    try:
+        with engine.begin() as conn:
+            shas = [e.article.document.content_sha256 for e in batch]
+            names = [e.article.document.source.source_name for e in batch]
+            taken = set(
+                conn.execute(
+                    select(articles.c.content_sha256).where(articles.c.content_sha256.in_(shas))
+                ).scalars()
+            )
+            taken |= set(
+                conn.execute(
+                    select(articles.c.source_name).where(articles.c.source_name.in_(names))
+                ).scalars()
+            )
+            for extraction, sha, name in zip(batch, shas, names, strict=True):
+                if sha not in taken and name not in taken:
+                    fresh.append(extraction)
+                taken |= {sha, name}
+            if fresh:
+                ids = loader.load_new_articles(conn, fresh, run_id)
+                _record_sources(
+                    conn, [(e.article.document, i) for e, i in zip(fresh, ids, strict=True)], run_id
+                )
+    except Exception:  # noqa: BLE001 - retried one by one below, where a failure is isolated
+        loader.restore(checkpoint)
+        fresh = []
+    done = {id(e) for e in fresh}
+    results = []
+    for extraction in batch:
+        if id(extraction) in done:
+            source = extraction.article.document.source
+            results.append(FileResult(str(source.path), source.source_name, "loaded"))
+        else:
+            results.append(write_extraction(engine, loader, extraction, run_id))
+    return results
 
 
 # Below this many files, starting worker processes costs more than it saves.
@@ -322,6 +378,20 @@ def run_load(
             known = _known_sources(engine)
             loader = Loader(reference)
             pending: deque[tuple[Document, Future]] = deque()
+            batch: list[Extraction] = []
+
+            def flush() -> None:
+                for result in write_batch(engine, loader, batch, summary.run_id):
+                    emit(result)
+                batch.clear()
+
+            def take(document: Document, extraction: Extraction | BaseException) -> None:
+                if isinstance(extraction, BaseException):
+                    emit(finish(engine, loader, document, extraction, summary.run_id))
+                    return
+                batch.append(extraction)
+                if len(batch) >= BATCH_SIZE:
+                    flush()
 
             def drain(limit: int) -> None:
                 while len(pending) > limit:
@@ -332,7 +402,7 @@ def run_load(
                         extraction = _extract_here(document)  # a worker died: do it here
                     except Exception as exc:  # noqa: BLE001
                         extraction = exc
-                    emit(finish(engine, loader, document, extraction, summary.run_id))
+                    take(document, extraction)
 
             for path in path_list:
                 triaged = triage(engine, path, known, summary.run_id)
@@ -341,12 +411,21 @@ def run_load(
                     continue
                 if pool is None and workers > 1 and len(path_list) >= PARALLEL_THRESHOLD:
                     pool = ExtractionPool(workers)
-                if pool is None:
-                    emit(finish(engine, loader, triaged, _extract_here(triaged), summary.run_id))
-                    continue
-                pending.append((triaged, pool.submit(triaged)))
-                drain(pool.window)
+                if pool is not None:
+                    try:
+                        pending.append((triaged, pool.submit(triaged)))
+                        drain(pool.window)
+                        continue
+                    except BrokenProcessPool:
+                        # Workers could not start or died: finish what is pending and
+                        # the rest in this process.
+                        drain(0)
+                        pool.close()
+                        pool, workers = None, 1
+                take(triaged, _extract_here(triaged))
             drain(0)
+            if batch:
+                flush()
         except BaseException as exc:
             summary.seconds = time.monotonic() - started
             finish_run(engine, summary, "failed", _one_line(exc))

@@ -156,26 +156,22 @@ def test_bad_inputs_next_to_the_seeds(
         assert facts <= mixed[kind], kind
 
 
-def test_a_file_that_disappears_mid_run(tmp_path: Path, db_url: str) -> None:
+def test_a_file_that_disappears_between_listing_and_reading(tmp_path: Path, db_url: str) -> None:
     folder = tmp_path / "inbox"
     folder.mkdir()
     first = folder / "a.txt"
     second = folder / "b.txt"
     first.write_text(ARTICLE, encoding="utf-8")
     second.write_text(ARTICLE.replace("강원대학교", "한림대학교"), encoding="utf-8")
-
-    def delete_second(result) -> None:  # noqa: ANN001
-        if result.source_name == "a.txt":
-            second.unlink()
-
+    listed = sorted(folder.iterdir())  # the run's file list is made here…
+    second.unlink()  # …and the file is gone before the run reads it
     engine = create_engine(db_url)
-    summary = run_load(engine, [str(folder)], paths=[first, second], on_file=delete_second)
+    summary = run_load(engine, [str(folder)], paths=listed)
     engine.dispose()
-    assert [(r.source_name, r.status) for r in summary.results] == [
-        ("a.txt", "loaded"),
-        ("b.txt", "quarantined"),
-    ]
-    assert "file not found" in (summary.results[1].reason or "")
+    results = {r.source_name: r for r in summary.results}
+    assert results["a.txt"].status == "loaded"
+    assert results["b.txt"].status == "quarantined"
+    assert "file not found" in (results["b.txt"].reason or "")
 
 
 def test_same_article_under_two_names_is_one_article(tmp_path: Path, db_url: str) -> None:
@@ -231,22 +227,24 @@ def test_a_failure_inside_an_article_leaves_nothing_of_it(
     (tmp_path / "b.txt").write_text(ARTICLE.replace("강원대학교", "한림대학교"), encoding="utf-8")
     original = Loader.write_facts
 
-    def failing(self, conn, article_id, extraction, run_id):  # noqa: ANN001, ANN202
-        if extraction.article.document.source.source_name == "a.txt":
-            # Write part of the article, then fail: none of it may remain.
-            conn.execute(
-                text(
-                    "insert into sentences (article_id, sentence_index, text, char_start, char_end) values (:a, 0, 'x', 0, 1)"
-                ),
-                {"a": article_id},
-            )
-            raise RuntimeError("injected failure")
-        return original(self, conn, article_id, extraction, run_id)
+    def failing(self, conn, items, run_id):  # noqa: ANN001, ANN202
+        for article_id, extraction in items:
+            if extraction.article.document.source.source_name == "a.txt":
+                # Write part of the article, then fail: none of it may remain.
+                conn.execute(
+                    text(
+                        "insert into sentences (article_id, sentence_index, text, char_start, char_end) "
+                        "values (:a, 0, 'x', 0, 1)"
+                    ),
+                    {"a": article_id},
+                )
+                raise RuntimeError("injected failure")
+        return original(self, conn, items, run_id)
 
     monkeypatch.setattr(Loader, "write_facts", failing)
     engine = create_engine(db_url)
     summary = run_load(engine, [str(tmp_path)])
-    assert [(r.source_name, r.status) for r in summary.results] == [
+    assert sorted((r.source_name, r.status) for r in summary.results) == [
         ("a.txt", "quarantined"),
         ("b.txt", "loaded"),
     ]
@@ -265,7 +263,10 @@ def test_a_failure_inside_an_article_leaves_nothing_of_it(
     monkeypatch.setattr(Loader, "write_facts", original)
     again = run_load(engine, [str(tmp_path)])
     engine.dispose()
-    assert [r.status for r in again.results] == ["loaded", "unchanged"]
+    assert sorted((r.source_name, r.status) for r in again.results) == [
+        ("a.txt", "loaded"),
+        ("b.txt", "unchanged"),
+    ]
 
 
 def test_unchanged_files_are_not_read_again(
