@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from kiwipiepy import Kiwi
 
@@ -17,11 +18,10 @@ from etl.reference import Reference, load_reference
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     form: str
     tag: str
-    start: int  # offset into the text given to :func:`analyze`
+    start: int  # offset into the article body
     end: int
 
 
@@ -64,10 +64,16 @@ def analyzer() -> Kiwi:
     return _build(load_reference())
 
 
-def analyze(text: str) -> list[AnalyzedSentence]:
-    """Split one paragraph into sentences with tokens; offsets index ``text``."""
+def analyze(text: str, offset: int = 0) -> list[AnalyzedSentence]:
+    """Split one paragraph into sentences with tokens; ``offset`` is where the
+    paragraph starts in the body, and every offset returned is into the body."""
     sentences = []
     for sentence in analyzer().split_into_sents(text, return_tokens=True):
-        tokens = tuple(Token(t.form, t.tag, t.start, t.start + t.len) for t in sentence.tokens)
-        sentences.append(AnalyzedSentence(sentence.start, sentence.end, sentence.text, tokens))
+        tokens = tuple(
+            Token(t.form, t.tag, offset + t.start, offset + t.start + t.len)
+            for t in sentence.tokens
+        )
+        sentences.append(
+            AnalyzedSentence(offset + sentence.start, offset + sentence.end, sentence.text, tokens)
+        )
     return sentences

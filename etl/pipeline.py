@@ -215,8 +215,8 @@ def triage(
     known: dict[str, tuple[int, int, int | None]],
     run_id: int,
 ) -> FileResult | Document:
-    """Everything about a file short of extraction: a result if that settles it
-    (quarantined, or unchanged), else the decoded document to extract."""
+    """A file up to its decoded text: a result if that settles it (quarantined, or
+    unchanged on disk), else the document."""
     try:
         source = stat_source(path)
     except Rejected as rejected:
@@ -225,18 +225,33 @@ def triage(
     if seen and seen[2] is not None and seen[:2] == (source.size_bytes, source.mtime_ns):
         return FileResult(str(path), source.source_name, "unchanged")
     try:
-        document = to_document(source, read_bytes(source))
+        return to_document(source, read_bytes(source))
     except Rejected as rejected:
         if source.size_bytes > max_bytes():
             rejected.data = None
         return _quarantine(engine, run_id, path, rejected, source.size_bytes)
+
+
+def settle_known(
+    engine: Engine, documents: list[Document], run_id: int
+) -> tuple[list[FileResult], list[Document]]:
+    """One query for a handful of documents: those whose text is already an article are
+    unchanged (the same page under another name or encoding); the rest need extracting."""
+    shas = [d.content_sha256 for d in documents]
     with engine.connect() as conn:
-        existing, current = find_article(conn, document)
-    if current and existing is not None:
+        found = dict(
+            conn.execute(
+                select(articles.c.content_sha256, articles.c.article_id).where(
+                    articles.c.content_sha256.in_(shas)
+                )
+            ).all()
+        )
+    known = [(d, found[d.content_sha256]) for d in documents if d.content_sha256 in found]
+    if known:
         with engine.begin() as conn:
-            _record_sources(conn, [(document, existing.article_id)], run_id)
-        return FileResult(str(path), source.source_name, "unchanged")
-    return document
+            _record_sources(conn, known, run_id)
+    results = [FileResult(str(d.source.path), d.source.source_name, "unchanged") for d, _ in known]
+    return results, [d for d in documents if d.content_sha256 not in found]
 
 
 def finish(
@@ -404,25 +419,41 @@ def run_load(
                         extraction = exc
                     take(document, extraction)
 
+            decoded: list[Document] = []
+
+            def extract_decoded() -> None:
+                nonlocal pool, workers
+                if not decoded:
+                    return
+                settled, fresh = settle_known(engine, decoded, summary.run_id)
+                decoded.clear()
+                for result in settled:
+                    emit(result)
+                for document in fresh:
+                    if pool is None and workers > 1 and len(path_list) >= PARALLEL_THRESHOLD:
+                        pool = ExtractionPool(workers)
+                    if pool is not None:
+                        try:
+                            pending.append((document, pool.submit(document)))
+                            drain(pool.window)
+                            continue
+                        except BrokenProcessPool:
+                            # Workers could not start or died: finish what is pending
+                            # and the rest in this process.
+                            drain(0)
+                            pool.close()
+                            pool, workers = None, 1
+                    take(document, _extract_here(document))
+
             for path in path_list:
                 triaged = triage(engine, path, known, summary.run_id)
                 if isinstance(triaged, FileResult):
                     emit(triaged)
                     continue
-                if pool is None and workers > 1 and len(path_list) >= PARALLEL_THRESHOLD:
-                    pool = ExtractionPool(workers)
-                if pool is not None:
-                    try:
-                        pending.append((triaged, pool.submit(triaged)))
-                        drain(pool.window)
-                        continue
-                    except BrokenProcessPool:
-                        # Workers could not start or died: finish what is pending and
-                        # the rest in this process.
-                        drain(0)
-                        pool.close()
-                        pool, workers = None, 1
-                take(triaged, _extract_here(triaged))
+                decoded.append(triaged)
+                if len(decoded) >= 16:
+                    extract_decoded()
+            extract_decoded()
             drain(0)
             if batch:
                 flush()

@@ -31,10 +31,10 @@ def _contexts(article: CleanArticle) -> list[SentenceContext]:
     contexts: list[SentenceContext] = []
     paragraphs = article.paragraphs or ((0, len(article.body)),)
     for start, end in paragraphs:
-        for sentence in analyze(article.body[start:end]):
+        for sentence in analyze(article.body[start:end], start):
             if not sentence.text.strip():
                 continue
-            contexts.append(build_context(len(contexts), sentence, start))
+            contexts.append(build_context(len(contexts), sentence))
     return contexts
 
 

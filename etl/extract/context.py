@@ -95,9 +95,7 @@ def _pairs(text: str, offset: int) -> tuple[list[tuple[int, int]], list[tuple[in
     return brackets, quotes
 
 
-def _clauses(
-    sentence: AnalyzedSentence, offset: int, enclosed: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
+def _clauses(sentence: AnalyzedSentence, enclosed: list[tuple[int, int]]) -> list[tuple[int, int]]:
     cuts: list[int] = []
     tokens = sentence.tokens
     for i, token in enumerate(tokens[:-1]):
@@ -105,29 +103,27 @@ def _clauses(
             continue
         following = tokens[i + 1]
         # A clause ends at a connective ending followed by a space or a comma; endings
-        # glued to the next word (-는 등) or inside a quote are not boundaries.
+        # glued to the next word (-는 등) or inside brackets and quotes are not boundaries.
         if following.start > token.end or following.tag == "SP":
-            cut = offset + (following.end if following.tag == "SP" else token.end)
+            cut = following.end if following.tag == "SP" else token.end
             if not any(s <= cut <= e for s, e in enclosed):
                 cuts.append(cut)
-    bounds = [offset + sentence.start]
+    bounds = [sentence.start]
     bounds.extend(c for c in cuts if c > bounds[-1])
-    bounds.append(offset + sentence.end)
+    bounds.append(sentence.end)
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i + 1] > bounds[i]]
 
 
-def build_context(index: int, sentence: AnalyzedSentence, offset: int) -> SentenceContext:
-    """``offset`` is where the analysed paragraph starts in the body."""
-    start = offset + sentence.start
-    tokens = tuple(Token(t.form, t.tag, offset + t.start, offset + t.end) for t in sentence.tokens)
-    brackets, quotes = _pairs(sentence.text, start)
+def build_context(index: int, sentence: AnalyzedSentence) -> SentenceContext:
+    """A sentence analysed with offsets into the body, ready for the rule families."""
+    brackets, quotes = _pairs(sentence.text, sentence.start)
     return SentenceContext(
         index=index,
-        start=start,
-        end=offset + sentence.end,
+        start=sentence.start,
+        end=sentence.end,
         text=sentence.text,
-        tokens=tokens,
+        tokens=sentence.tokens,
         brackets=brackets,
         quotes=quotes,
-        clauses=_clauses(sentence, offset, brackets + quotes),
+        clauses=_clauses(sentence, brackets + quotes),
     )

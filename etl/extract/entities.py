@@ -162,22 +162,26 @@ def _boundary_ok(text: str, start: int, end: int, form: str) -> bool:
     return not (len(form) == 1 and _HANGUL.match(after))
 
 
+# Where a reference name may start: the first letter of a Hangul or Latin word, or any
+# other non-space character (美, a quote…). Names never start inside a word.
+_WORD_START = re.compile(
+    r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]|(?<![A-Za-z0-9])[A-Za-z0-9]|[^\s\uac00-\ud7a3A-Za-z0-9]"
+)
+
+
 def find_reference_entities(text: str, offset: int) -> list[Found]:
     table = _forms_by_first_char()
     found: list[Found] = []
-    i = 0
-    while i < len(text):
-        match = None
+    taken_until = 0
+    for start in _WORD_START.finditer(text):
+        i = start.start()
+        if i < taken_until:
+            continue
         for form, ref in table.get(text[i], ()):
             if text.startswith(form, i) and _boundary_ok(text, i, i + len(form), form):
-                match = (form, ref)
+                found.append(Found(ref, offset + i, offset + i + len(form), form))
+                taken_until = i + len(form)
                 break
-        if match:
-            form, ref = match
-            found.append(Found(ref, offset + i, offset + i + len(form), form))
-            i += len(form)
-        else:
-            i += 1
     return found
 
 
