@@ -5,9 +5,10 @@ with unresolved as (
 ),
 
 mentions as (
-    select entity_id, article_id, sentence
-    from api_v1.mentions
-    where entity_type = 'organization'
+    select m.organization_id as entity_id, m.article_id, s.text as sentence
+    from public.mentions as m
+    inner join public.sentences as s on s.sentence_id = m.sentence_id
+    where m.organization_id in (select organization_id from unresolved)
 ),
 
 party_rows as (
