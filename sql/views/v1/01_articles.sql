@@ -2,12 +2,6 @@
 create view api_v1.articles as
 with source as (
     select * from public.articles
-),
-
-versions as (
-    select article_id, count(*) as version_count
-    from public.article_versions
-    group by article_id
 )
 
 select
@@ -21,9 +15,11 @@ select
     source.loaded_at,
     source.extractor_version,
     source.run_id,
-    coalesce(versions.version_count, 1) as version_count
-from source
-left join versions on versions.article_id = source.article_id;
+    (
+        select count(*) from public.article_versions as versions
+        where versions.article_id = source.article_id
+    ) as version_count
+from source;
 
 comment on view api_v1.articles is 'One row per article (its current version): where it came from and its metadata.';
 comment on column api_v1.articles.article_id is 'Article id; stable across re-loads of the same content.';

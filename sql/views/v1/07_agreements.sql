@@ -6,12 +6,6 @@ with source as (
 
 sentences as (
     select sentence_id, text from public.sentences
-),
-
-parties as (
-    select agreement_id, count(*) as party_count
-    from public.agreement_parties
-    group by agreement_id
 )
 
 select
@@ -23,12 +17,14 @@ select
     source.summary,
     sentences.text as evidence,
     source.signed_on_precision,
-    coalesce(parties.party_count, 0) as party_count,
+    (
+        select count(*) from public.agreement_parties as parties
+        where parties.agreement_id = source.agreement_id
+    ) as party_count,
     source.char_start,
     source.char_end
 from source
-inner join sentences on sentences.sentence_id = source.sentence_id
-left join parties on parties.agreement_id = source.agreement_id;
+inner join sentences on sentences.sentence_id = source.sentence_id;
 
 comment on view api_v1.agreements is 'One row per agreement (MOU, contract, agreed cooperation) reported in an article.';
 comment on column api_v1.agreements.agreement_id is 'Agreement id.';

@@ -1,22 +1,31 @@
 -- grain: one row per signed agreement, Korean party and Boston-area party
 create view api_v1.boston_agreements_by_region as
 with signed as (
-    select * from api_v1.agreements where status = 'signed'
+    select agreement_id, article_id, kind, status, signed_on
+    from public.agreements
+    where status = 'signed'
 ),
 
 korean_parties as (
-    select * from api_v1.agreement_parties where country = 'KR'
+    select parties.agreement_id, organizations.organization_id, organizations.name_ko, regions.name_ko as region_ko
+    from public.agreement_parties as parties
+    inner join public.organizations as organizations
+        on organizations.organization_id = parties.organization_id and organizations.country = 'KR'
+    left join public.places as regions on regions.place_id = organizations.region_place_id
 ),
 
 boston_parties as (
-    select * from api_v1.agreement_parties where is_boston_area
+    select parties.agreement_id, organizations.organization_id, coalesce(organizations.name_en, organizations.name_ko) as name
+    from public.agreement_parties as parties
+    inner join public.organizations as organizations
+        on organizations.organization_id = parties.organization_id and organizations.is_boston_area
 ),
 
 pairs as (
     select
         korean_parties.region_ko,
         korean_parties.name_ko as korean_party,
-        coalesce(boston_parties.name_en, boston_parties.name_ko) as boston_party,
+        boston_parties.name as boston_party,
         signed.kind,
         signed.status,
         signed.signed_on,
