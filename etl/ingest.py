@@ -52,31 +52,35 @@ def max_bytes() -> int:
     return DEFAULT_MAX_BYTES
 
 
-def expand_paths(arguments: Iterable[str]) -> Iterator[Path]:
-    """Files named directly, every non-hidden file under a folder, and glob matches.
+def _walk(folder: str) -> list[str]:
+    """Everything but folders under ``folder``, hidden names (and hidden folders) left out."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
+    return sorted(found)
 
-    A name that matches nothing is yielded as it is, so reading it reports it.
-    """
-    seen: set[Path] = set()
+
+def expand_paths(arguments: Iterable[str]) -> Iterator[Path]:
+    """Files named directly, everything but folders under a folder (hidden names
+    excepted), and glob matches. A name that matches nothing, a broken link or a pipe
+    is yielded as it is, so reading it reports it in the quarantine."""
+    seen: set[str] = set()
     for argument in arguments:
-        path = Path(argument).expanduser()
-        if path.is_dir():
-            candidates: Iterable[Path] = sorted(
-                p
-                for p in path.rglob("*")
-                if not p.is_dir()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+        expanded = os.path.expanduser(argument)
+        if os.path.isdir(expanded):
+            candidates = _walk(expanded)
         elif glob.has_magic(argument):
-            candidates = sorted(Path(p) for p in glob.glob(argument, recursive=True))
-            candidates = [p for p in candidates if not p.is_dir()]
+            candidates = sorted(
+                p for p in glob.glob(expanded, recursive=True) if not os.path.isdir(p)
+            )
         else:
-            candidates = [path]
+            candidates = [expanded]
         for candidate in candidates:
-            key = candidate.absolute()
+            key = os.path.abspath(candidate)
             if key not in seen:
                 seen.add(key)
-                yield candidate
+                yield Path(candidate)
 
 
 def stat_source(path: Path) -> SourceFile:

@@ -8,6 +8,7 @@ one load runs at a time (a PostgreSQL advisory lock, released if the holder dies
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -146,7 +147,7 @@ def _quarantine(
             .values(
                 run_id=run_id,
                 source_name=path.name,
-                source_path=str(path.absolute()),
+                source_path=os.path.abspath(path),
                 bytes_sha256=hashlib.sha256(data).hexdigest() if data is not None else None,
                 size_bytes=size,
                 stage=rejected.stage,
@@ -164,7 +165,7 @@ def _record_sources(conn: Connection, items: list[tuple[Document, int]], run_id:
         return
     rows = [
         {
-            "path": str(document.source.path.absolute()),
+            "path": os.path.abspath(document.source.path),
             "size_bytes": document.source.size_bytes,
             "mtime_ns": document.source.mtime_ns,
             "bytes_sha256": document.bytes_sha256,
@@ -221,7 +222,7 @@ def triage(
         source = stat_source(path)
     except Rejected as rejected:
         return _quarantine(engine, run_id, path, rejected, None)
-    seen = known.get(str(path.absolute()))
+    seen = known.get(os.path.abspath(path))
     if seen and seen[2] is not None and seen[:2] == (source.size_bytes, source.mtime_ns):
         return FileResult(str(path), source.source_name, "unchanged")
     try:
