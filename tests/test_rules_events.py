@@ -155,3 +155,34 @@ def test_visitors_companion_is_not_the_visitor() -> None:
 def test_no_visit_without_a_visit_verb_or_object() -> None:
     text = "박형준 부산시장은 보스턴 바이오 생태계의 중요성을 강조했다. 방문객이 늘었다."
     assert visits(extract_text(text, PUBLISHED)) == {}
+
+
+def test_targets_before_an_adverbial_verb_form() -> None:
+    text = "강원특별자치도는 김진태 지사가 10일(현지시간) 다나파버 암연구소와 보스턴 어린이병원을 잇따라 방문했다고 11일 밝혔다."
+    found = visits(extract_text(text, PUBLISHED))
+    assert found == {
+        ("김진태", "dana-farber"): ("completed", date(2024, 3, 10)),
+        ("김진태", "bch"): ("completed", date(2024, 3, 10)),
+    }
+
+
+def test_bare_province_word_is_the_articles_province() -> None:
+    text = (
+        "강원특별자치도는 김진태 지사가 10일 보스턴의 다나파버 암연구소를 방문했다고 밝혔다.\n"
+        "이 자리에서 도는 다나파버 암연구소와 암 치료제 공동연구를 위한 업무협약을 맺었다."
+    )
+    found = agreements(extract_text(text, PUBLISHED))
+    assert found == {("mou", frozenset({"gov:kr-gangwon", "dana-farber"})): ("signed", None)}
+
+
+def test_officials_institutions_are_the_parties() -> None:
+    text = "박성훈 경북대 총장과 데이비드 스콧(David Scott) 보스턴대 부총장은 학생 교류 협정을 체결했다."
+    found = agreements(extract_text(text, PUBLISHED))
+    assert found == {("mou", frozenset({"knu", "bu"})): ("signed", None)}
+
+
+def test_an_unnamed_counterpart_makes_no_agreement() -> None:
+    text = "삼성바이오로직스는 지난달 미국 보스턴 소재 바이오기업과 1억 2천만 달러 규모의 위탁생산 계약을 체결했다."
+    extraction = extract_text(text, PUBLISHED)
+    assert agreements(extraction) == {}
+    assert [(int(a.value), a.currency) for a in extraction.amounts] == [(120_000_000, "USD")]

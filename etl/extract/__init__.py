@@ -12,7 +12,12 @@ from etl.extract.context import Found, SentenceContext, build_context
 from etl.extract.dates import find_dates
 from etl.extract.entities import discover_organizations, find_reference_entities
 from etl.extract.events import OfficialMention, sentence_is_future
-from etl.extract.officials import coreferences, find_official_hits, person_records
+from etl.extract.officials import (
+    coreferences,
+    find_official_hits,
+    home_governments,
+    person_records,
+)
 from etl.extract.visits import find_visits, merge_visits
 from etl.nlp import analyze
 from etl.records import (
@@ -71,6 +76,7 @@ def extract(article: CleanArticle) -> Extraction:
         mentions.sort(key=lambda m: m.start)
 
     published = article.published_on
+    homes = home_governments(contexts)
     carried: str | None = None
     visits = []
     agreements = []
@@ -78,7 +84,7 @@ def extract(article: CleanArticle) -> Extraction:
     for ctx in contexts:
         dates = find_dates(ctx.text, published, future_hint=sentence_is_future(ctx))
         found_agreements, counts = find_agreements(
-            ctx, dates, published, discovered, next_id=len(agreements) + 1
+            ctx, dates, published, discovered, next_id=len(agreements) + 1, homes=homes
         )
         agreements.extend(found_agreements)
         result.agreement_counts.extend(counts)

@@ -14,6 +14,7 @@ reported, and ``총 9건의 MOU`` is a count, never nine invented agreements.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -44,6 +45,7 @@ _COOPERATION = re.compile(
 _ROLE_AFTER = re.compile(
     r"^(?:\s*\([^)]*\))?\s?社?\s*(?:은|는|이|가|와|과|와의|과의|및|,|·|도|측은|측과|측이|간|\s간|등|과\s함께|와\s함께|이랑|랑)"
 )
+_HOME = re.compile(r"(?:^|(?<=[\s,]))(?P<kind>[도시군])(?=(?:는|가|와|과|도|측은)\s)")
 _LOCATIVE_AFTER = re.compile(r"^(?:\s*\([^)]*\))?\s*(?:에서는|에서)")
 _SUBSTITUTE = re.compile(r"(?:추진|운영|사업|참여)?\s?주체\s?\(")
 _UNKNOWN_PARTY = re.compile(
@@ -65,15 +67,35 @@ class _Trigger:
     is_cooperation: bool = False
 
 
+@functools.cache
+def _titled_party() -> re.Pattern[str]:
+    titles = "|".join(
+        sorted((re.escape(t) for t in load_reference().titles), key=len, reverse=True)
+    )
+    return re.compile(rf"^\s*[가-힣]*?(?:{titles})\s?(?:과|와|은|는|이|가|및|,|도)(?:\s|$)")
+
+
 def _party_candidates(
     ctx: SentenceContext,
     start: int,
     end: int,
     registry: dict[str, OrganizationRecord],
     cooperation: bool,
+    homes: dict[str, str],
 ) -> list[tuple[Found, EntityRef]]:
     reference = load_reference()
     text_span = ctx.slice(start, end)
+    # 도는 / 시와: the article's own province or city, named only by its kind.
+    for match in _HOME.finditer(text_span):
+        key = homes.get(match["kind"])
+        at = start + match.start("kind")
+        if (
+            key
+            and not ctx.in_quotes(at, at + 1)
+            and not any(e.start <= at < e.end for e in ctx.entities)
+        ):
+            ctx.entities.append(Found(EntityRef("organization", key), at, at + 1, match["kind"]))
+    ctx.entities.sort(key=lambda f: f.start)
     # 추진 주체(OO원 등): the parenthesis names the party; what came before is a project.
     substitute = _SUBSTITUTE.search(text_span)
     bracket = None
@@ -111,7 +133,12 @@ def _party_candidates(
         if ctx.in_brackets(entity.start, entity.end):
             continue
         rest = ctx.after(entity.end, 40)
-        role = bool(_ROLE_AFTER.match(rest)) or (cooperation and bool(_LOCATIVE_AFTER.match(rest)))
+        role = (
+            bool(_ROLE_AFTER.match(rest))
+            or (cooperation and bool(_LOCATIVE_AFTER.match(rest)))
+            # 홍길동 OO대 총장과 …: the institution of an official who is a party.
+            or bool(_titled_party().match(rest))
+        )
         if not role and re.match(r"^(?:\s*\([^)]*\))?\s*의", rest):
             # 전북대학교와 MIT의 …협약: a possessive second party after a 와/과 partner.
             role = any(
@@ -163,6 +190,7 @@ def find_agreements(
     published: date | None,
     registry: dict[str, OrganizationRecord],
     next_id: int,
+    homes: dict[str, str] | None = None,
 ) -> tuple[list[AgreementRecord], list[AgreementCountRecord]]:
     triggers: list[_Trigger] = []
     for match in _KIND.finditer(ctx.text):
@@ -222,7 +250,7 @@ def find_agreements(
         span_start = max(trigger.span_start, previous_end)
         previous_end = trigger.verb_end
         parties = _party_candidates(
-            ctx, span_start, trigger.start, registry, trigger.is_cooperation
+            ctx, span_start, trigger.start, registry, trigger.is_cooperation, homes or {}
         )
         if trigger.count is not None and trigger.count_start is not None:
             counts.append(

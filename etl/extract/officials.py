@@ -251,6 +251,7 @@ class OfficialHit:
     organization_key: str | None
     place_key: str | None
     strength: int  # how directly the text states the affiliation (3 = next to the name)
+    title_end: int = 0  # where the title word ends: a bare title there is not a new mention
 
 
 @functools.cache
@@ -485,6 +486,7 @@ def _affiliate(
         organization_key=org_key,
         place_key=place_key,
         strength=strength,
+        title_end=title_start + len(prefix) + len(title.title_ko),
     )
 
 
@@ -521,25 +523,50 @@ def find_official_hits(contexts: list[SentenceContext], reporter: str | None) ->
     return sorted(hits, key=lambda h: h.start)
 
 
-def dominant_province(contexts: list[SentenceContext]) -> str | None:
-    """The Korean province an article is mostly about, by its mentions."""
+def _dominant(contexts: list[SentenceContext], level: str) -> str | None:
+    """The Korean province (or municipality) an article is mostly about: the one its
+    mentions name most, if one leads."""
     reference = load_reference()
     counts: Counter[str] = Counter()
     for ctx in contexts:
         for entity in ctx.entities:
             key = entity.ref.key
-            if entity.ref.kind == "place":
-                province = reference.province_of(key)
-            elif key.startswith("gov:"):
-                province = reference.province_of(key[4:])
-            else:
+            if key.startswith("gov:"):
+                key = key[4:]
+            elif entity.ref.kind != "place":
                 continue
-            if province:
-                counts[province] += 1
+            place = reference.places.get(key)
+            if place is None or place.country != "KR":
+                continue
+            if level == "province":
+                province = reference.province_of(key)
+                if province:
+                    counts[province] += 1
+            elif place.place_type == "municipality":
+                counts[key] += 1
     if not counts:
         return None
     (top, n), *rest = counts.most_common(2) + [("", 0)]
     return top if n > rest[0][1] else None
+
+
+def dominant_province(contexts: list[SentenceContext]) -> str | None:
+    return _dominant(contexts, "province")
+
+
+def home_governments(contexts: list[SentenceContext]) -> dict[str, str]:
+    """What a bare 도 or 시/군 (도는 …, 시는 …) refers to in this article: the
+    government of its leading province or municipality."""
+    homes: dict[str, str] = {}
+    province = _dominant(contexts, "province")
+    if province:
+        homes["도"] = government_key(province)
+    municipality = _dominant(contexts, "municipality")
+    if municipality:
+        suffix = load_reference().places[municipality].name_ko[-1]
+        if suffix in "시군구":
+            homes[suffix] = government_key(municipality)
+    return homes
 
 
 def person_records(
@@ -602,7 +629,7 @@ def coreferences(
     contexts: list[SentenceContext], records: dict[str, OfficialRecord], hits: list[OfficialHit]
 ) -> list[tuple[int, int, int, str]]:
     """(sentence_index, start, end, person_key) for ``홍 지사`` and bare ``지사는`` forms."""
-    taken = [(h.start, h.end) for h in hits]
+    taken = [(h.start, max(h.end, h.title_end)) for h in hits]
     out = []
     for ctx in contexts:
         for match in _BARE_TITLE.finditer(ctx.text):

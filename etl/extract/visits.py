@@ -41,9 +41,9 @@ _PLANNED_AFTER_TRIGGER = re.compile(
 
 
 def _targets(ctx: SentenceContext, trigger_start: int, clause: tuple[int, int]) -> list[Found]:
-    candidates = [
-        e for e in ctx.entities if e.ref.kind in ("organization", "place") and clause[0] <= e.start
-    ]
+    # The gap rule below ties a target to its verb, so a target may sit in the clause
+    # before an adverbial verb form (X를 잇따라 방문): search the whole sentence.
+    candidates = [e for e in ctx.entities if e.ref.kind in ("organization", "place")]
     chosen: list[Found] = []
     before = [e for e in candidates if e.end <= trigger_start]
     for i in range(len(before) - 1, -1, -1):
