@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from psycopg import sql
-from sqlalchemy import Connection, func, select, text, update
+from sqlalchemy import Connection, Table, bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 
 from etl import EXTRACTOR_VERSION
@@ -33,6 +33,20 @@ from etl.reference import Reference
 Outcome = Literal["loaded", "replaced", "unchanged"]
 
 
+def _upsert_by_key(conn: Connection, table: Table, rows: list[dict]) -> dict[str, int]:
+    """Insert or update rows by canonical_key; returns every key's id."""
+    stmt = insert(table)
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[table.c.canonical_key],
+            set_={c: stmt.excluded[c] for c in rows[0] if c != "canonical_key"},
+        ),
+        rows,
+    )
+    id_column = table.primary_key.columns.values()[0]
+    return dict(conn.execute(select(table.c.canonical_key, id_column)).all())
+
+
 def load_reference_data(conn: Connection, reference: Reference, run_id: int) -> bool:
     """Write the reference data unless this exact version is already in; True if written."""
     done = conn.execute(
@@ -42,78 +56,72 @@ def load_reference_data(conn: Connection, reference: Reference, run_id: int) -> 
     ).first()
     if done:
         return False
-    place_rows = [
-        {
-            "canonical_key": p.key,
-            "name_ko": p.name_ko,
-            "name_en": p.name_en,
-            "place_type": p.place_type,
-            "country": p.country,
-            "is_boston_area": p.is_boston_area,
-            "is_resolved": True,
-        }
-        for p in reference.places.values()
-    ]
-    stmt = insert(places).values(place_rows)
+    place_ids = _upsert_by_key(
+        conn,
+        places,
+        [
+            {
+                "canonical_key": p.key,
+                "name_ko": p.name_ko,
+                "name_en": p.name_en,
+                "place_type": p.place_type,
+                "country": p.country,
+                "is_boston_area": p.is_boston_area,
+                "is_resolved": True,
+            }
+            for p in reference.places.values()
+        ],
+    )
     conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[places.c.canonical_key],
-            set_={c: stmt.excluded[c] for c in place_rows[0] if c != "canonical_key"},
-        )
+        update(places)
+        .where(places.c.canonical_key == bindparam("key"))
+        .values(parent_place_id=bindparam("parent")),
+        [
+            {"key": p.key, "parent": place_ids.get(p.parent_key or "")}
+            for p in reference.places.values()
+        ],
     )
-    place_ids = dict(conn.execute(select(places.c.canonical_key, places.c.place_id)).all())
-    for place in reference.places.values():
-        conn.execute(
-            update(places)
-            .where(places.c.canonical_key == place.key)
-            .values(parent_place_id=place_ids.get(place.parent_key) if place.parent_key else None)
-        )
-    org_rows = [
-        {
-            "canonical_key": o.key,
-            "name_ko": o.name_ko,
-            "name_en": o.name_en,
-            "org_type": o.org_type,
-            "city": o.city,
-            "country": o.country,
-            "region_place_id": place_ids.get(o.region_key) if o.region_key else None,
-            "is_boston_area": o.is_boston_area,
-            "is_resolved": True,
-        }
-        for o in reference.organizations.values()
-    ]
-    stmt = insert(organizations).values(org_rows)
-    conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[organizations.c.canonical_key],
-            set_={c: stmt.excluded[c] for c in org_rows[0] if c != "canonical_key"},
-        )
+    org_ids = _upsert_by_key(
+        conn,
+        organizations,
+        [
+            {
+                "canonical_key": o.key,
+                "name_ko": o.name_ko,
+                "name_en": o.name_en,
+                "org_type": o.org_type,
+                "city": o.city,
+                "country": o.country,
+                "region_place_id": place_ids.get(o.region_key or ""),
+                "is_boston_area": o.is_boston_area,
+                "is_resolved": True,
+            }
+            for o in reference.organizations.values()
+        ],
     )
-    org_ids = dict(
-        conn.execute(
-            select(organizations.c.canonical_key, organizations.c.organization_id).where(
-                organizations.c.is_resolved
-            )
-        ).all()
-    )
+    reference_org_ids = [org_ids[o.key] for o in reference.organizations.values()]
     conn.execute(place_aliases.delete())
-    alias_rows = [
-        {"place_id": place_ids[p.key], "alias": a}
-        for p in reference.places.values()
-        for a in sorted(set(p.aliases))
-    ]
-    conn.execute(insert(place_aliases).values(alias_rows).on_conflict_do_nothing())
     conn.execute(
         organization_aliases.delete().where(
-            organization_aliases.c.organization_id.in_(list(org_ids.values()))
+            organization_aliases.c.organization_id.in_(reference_org_ids)
         )
     )
-    alias_rows = [
-        {"organization_id": org_ids[o.key], "alias": a}
-        for o in reference.organizations.values()
-        for a in sorted(set(o.aliases))
-    ]
-    conn.execute(insert(organization_aliases).values(alias_rows).on_conflict_do_nothing())
+    conn.execute(
+        insert(place_aliases).on_conflict_do_nothing(),
+        [
+            {"place_id": place_ids[p.key], "alias": a}
+            for p in reference.places.values()
+            for a in sorted(set(p.aliases))
+        ],
+    )
+    conn.execute(
+        insert(organization_aliases).on_conflict_do_nothing(),
+        [
+            {"organization_id": org_ids[o.key], "alias": a}
+            for o in reference.organizations.values()
+            for a in sorted(set(o.aliases))
+        ],
+    )
     conn.execute(insert(reference_loads).values(reference_sha256=reference.sha256, run_id=run_id))
     return True
 
