@@ -181,11 +181,7 @@ class Loader:
         return self._place_ids[key]
 
     def _organization_ids(self, conn: Connection, extractions: list[Extraction]) -> None:
-        records: dict = {}
-        for e in extractions:  # the first article to name an entity describes it
-            for k, r in e.organizations.items():
-                if k not in self._org_ids:
-                    records.setdefault(k, r)
+        records = _first_records((e.organizations for e in extractions), self._org_ids)
         if not records:
             return
         rows = [
@@ -205,19 +201,11 @@ class Loader:
         if rows:
             conn.execute(insert(organizations).on_conflict_do_nothing(), rows)
         self._org_ids.update(
-            conn.execute(
-                select(organizations.c.canonical_key, organizations.c.organization_id).where(
-                    organizations.c.canonical_key.in_(list(records))
-                )
-            ).all()
+            _ids(conn, organizations.c.canonical_key, organizations.c.organization_id, records)
         )
 
     def _official_ids_for(self, conn: Connection, extractions: list[Extraction]) -> None:
-        records: dict = {}
-        for e in extractions:
-            for k, o in e.officials.items():
-                if k not in self._official_ids:
-                    records.setdefault(k, o)
+        records = _first_records((e.officials for e in extractions), self._official_ids)
         if not records:
             return
         rows = [
@@ -236,11 +224,7 @@ class Loader:
         ]
         conn.execute(insert(officials).on_conflict_do_nothing(), rows)
         self._official_ids.update(
-            conn.execute(
-                select(officials.c.person_key, officials.c.official_id).where(
-                    officials.c.person_key.in_(list(records))
-                )
-            ).all()
+            _ids(conn, officials.c.person_key, officials.c.official_id, records)
         )
 
     def _entity_ids(
@@ -452,6 +436,20 @@ class Loader:
                 )
         for table, columns in _FACT_COLUMNS.items():
             _copy(conn, table, columns, rows[table])
+
+
+def _first_records(per_article: Iterable[dict], known: dict[str, int]) -> dict:
+    """Each key not yet known, described by the first article that names it."""
+    records: dict = {}
+    for mapping in per_article:
+        for key, record in mapping.items():
+            if key not in known:
+                records.setdefault(key, record)
+    return records
+
+
+def _ids(conn: Connection, key_column, id_column, keys: Iterable[str]) -> list:  # noqa: ANN001
+    return conn.execute(select(key_column, id_column).where(key_column.in_(list(keys)))).all()
 
 
 _PROVENANCE = ["article_id", "sentence_id", "char_start", "char_end", "extractor_version", "run_id"]
