@@ -186,3 +186,33 @@ def test_an_unnamed_counterpart_makes_no_agreement() -> None:
     extraction = extract_text(text, PUBLISHED)
     assert agreements(extraction) == {}
     assert [(int(a.value), a.currency) for a in extraction.amounts] == [(120_000_000, "USD")]
+
+
+def test_a_quoted_name_is_still_a_party_and_the_amount_is_its_agreements() -> None:
+    text = "셀트리온은 지난 3일 케임브리지에 있는 바이오기업 '제너레이트 바이오메디슨'과 최대 1조 원 규모의 신약 공동개발 계약을 맺었다고 5일 밝혔다."
+    extraction = extract_text(text, PUBLISHED)
+    assert agreements(extraction) == {
+        ("contract", frozenset({"celltrion", "generate"})): ("signed", date(2024, 3, 3))
+    }
+    (amount,) = extraction.amounts
+    assert (int(amount.value), amount.currency, amount.qualifier) == (
+        1_000_000_000_000,
+        "KRW",
+        "at_most",
+    )
+    assert amount.agreement_local_id == extraction.agreements[0].local_id
+
+
+def test_co_signers_facing_an_unnamed_counterpart_are_no_agreement() -> None:
+    text = "충남도와 천안시는 보스턴 소재 바이오 기업 10곳과 투자 협약을 체결했다."
+    assert agreements(extract_text(text, PUBLISHED)) == {}
+
+
+def test_also_visited() -> None:
+    text = (
+        "오세훈 서울시장은 이날 하버드대 의대를 방문한 데 이어, MIT 코흐 통합암연구소도 둘러봤다."
+    )
+    assert set(visits(extract_text(text, PUBLISHED))) == {
+        ("오세훈", "harvard-med"),
+        ("오세훈", "mit-koch"),
+    }

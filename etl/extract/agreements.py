@@ -43,7 +43,12 @@ _COOPERATION = re.compile(
     r"(?:하기로|키로|할\s?것을)\s?(?P<verb>협의|합의|약속|뜻을\s?모|의견을\s?모)"
 )
 _ROLE_AFTER = re.compile(
-    r"^(?:\s*\([^)]*\))?\s?社?\s*(?:은|는|이|가|와|과|와의|과의|및|,|·|도|측은|측과|측이|간|\s간|등|과\s함께|와\s함께|이랑|랑)"
+    r"^(?:\s*\([^)]*\))?\s?社?['’”\"」』]?\s*(?:은|는|이|가|와|과|와의|과의|및|,|·|도|측은|측과|측이|간|\s간|등|과\s함께|와\s함께|이랑|랑)"
+)
+# 기업 10곳과, 현지 기관들과: the counterpart is there but unnamed, so the organizations
+# the clause names are on one side only.
+_UNNAMED_COUNTERPART = re.compile(
+    r"(?:기업|기관|대학|병원|업체|스타트업|회사|제약사|바이오텍)(?:들)?(?:\s?\d+\s?(?:곳|개사|개|여\s?곳))?(?:과|와)(?:의)?\s"
 )
 _HOME = re.compile(r"(?:^|(?<=[\s,]))(?P<kind>[도시군])(?=(?:는|가|와|과|도|측은)\s)")
 _LOCATIVE_AFTER = re.compile(r"^(?:\s*\([^)]*\))?\s*(?:에서는|에서)")
@@ -272,6 +277,9 @@ def find_agreements(
             carried = subjects
         elif carried and parties and len(parties) == 1:
             parties = carried + parties
+        last_party_end = max((found.end for found, _ in parties), default=span_start)
+        if _UNNAMED_COUNTERPART.search(ctx.slice(last_party_end, trigger.start)):
+            continue
         if len({ref for _, ref in parties}) < 2:
             continue
         when = trigger.when
