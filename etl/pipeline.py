@@ -494,52 +494,103 @@ def _analyze(engine: Engine) -> None:
             conn.execute(text(f"analyze {table}"))
 
 
-def run_reprocess(engine: Engine, *, everything: bool = False, wait: bool = False) -> RunSummary:
+def run_reprocess(
+    engine: Engine, *, everything: bool = False, wait: bool = False, workers: int | None = None
+) -> RunSummary:
     """Re-extract stored articles (from their stored text, no source files needed) whose
-    facts come from another extractor version, or all of them with ``everything``."""
-    from etl.models import articles
+    facts come from another extractor version, or all of them with ``everything``.
+    Articles are read 64 at a time, so memory stays flat whatever the archive's size."""
+    from etl.workers import ExtractionPool, default_workers
 
     reference = load_reference()
     started = time.monotonic()
+    workers = workers or default_workers()
     with load_lock(engine, wait):
         summary = RunSummary(run_id=start_run(engine, "reprocess"))
+        pool: ExtractionPool | None = None
         try:
             with engine.begin() as conn:
                 load_reference_data(conn, reference, summary.run_id)
-                query = select(
-                    articles.c.article_id,
-                    articles.c.source_name,
-                    articles.c.raw_text,
-                    articles.c.encoding,
-                    articles.c.content_sha256,
-                ).order_by(articles.c.article_id)
+                query = select(articles.c.article_id).order_by(articles.c.article_id)
                 if not everything:
                     query = query.where(articles.c.extractor_version != EXTRACTOR_VERSION)
-                stored = conn.execute(query).all()
+                stale = list(conn.execute(query).scalars())
+            if workers > 1 and len(stale) >= PARALLEL_THRESHOLD:
+                pool = ExtractionPool(workers)
             loader = Loader(reference)
-            for row in stored:
-                source = SourceFile(Path(row.source_name), row.source_name, len(row.raw_text), 0)
-                document = Document(source, row.raw_text, row.encoding, "", row.content_sha256)
-                result = _reprocess_one(engine, loader, document, row.article_id, summary.run_id)
-                summary.results.append(result)
+            for first in range(0, len(stale), BATCH_SIZE):
+                chunk = stale[first : first + BATCH_SIZE]
+                with engine.connect() as conn:
+                    rows = conn.execute(
+                        select(
+                            articles.c.article_id,
+                            articles.c.source_name,
+                            articles.c.raw_text,
+                            articles.c.encoding,
+                            articles.c.content_sha256,
+                        )
+                        .where(articles.c.article_id.in_(chunk))
+                        .order_by(articles.c.article_id)
+                    ).all()
+                documents = [
+                    Document(
+                        SourceFile(Path(row.source_name), row.source_name, len(row.raw_text), 0),
+                        row.raw_text,
+                        row.encoding,
+                        "",
+                        row.content_sha256,
+                    )
+                    for row in rows
+                ]
+                extractions = _extract_all(pool, documents)
+                for row, document, extraction in zip(rows, documents, extractions, strict=True):
+                    summary.results.append(
+                        _reprocess_one(
+                            engine, loader, document, extraction, row.article_id, summary.run_id
+                        )
+                    )
         except BaseException as exc:
             summary.seconds = time.monotonic() - started
             finish_run(engine, summary, "failed", _one_line(exc))
             raise
+        finally:
+            if pool is not None:
+                pool.close()
         summary.seconds = time.monotonic() - started
         finish_run(engine, summary, "completed")
     return summary
 
 
+def _extract_all(pool, documents: list[Document]) -> list[Extraction | BaseException]:  # noqa: ANN001
+    if pool is None:
+        return [_extract_here(d) for d in documents]
+    futures = [pool.submit(d) for d in documents]
+    out: list[Extraction | BaseException] = []
+    for document, future in zip(documents, futures, strict=True):
+        try:
+            out.append(future.result())
+        except BrokenProcessPool:
+            out.append(_extract_here(document))
+        except Exception as exc:  # noqa: BLE001
+            out.append(exc)
+    return out
+
+
 def _reprocess_one(
-    engine: Engine, loader: Loader, document: Document, article_id: int, run_id: int
+    engine: Engine,
+    loader: Loader,
+    document: Document,
+    extraction: Extraction | BaseException,
+    article_id: int,
+    run_id: int,
 ) -> FileResult:
     from etl.load import ExistingArticle
 
     name = document.source.source_name
+    if isinstance(extraction, BaseException):
+        return FileResult(name, name, "quarantined", _one_line(extraction))
     checkpoint = loader.checkpoint()
     try:
-        extraction = prepare(document)
         with engine.begin() as conn:
             loader.reextract(
                 conn, extraction, ExistingArticle(article_id, document.content_sha256), run_id

@@ -393,3 +393,26 @@ def test_hostile_text_reaches_sql_only_as_parameters(tmp_path: Path, db_url: str
     engine.dispose()
     assert '\'; DROP TABLE articles; -- \\\\ "인용"' in body
     assert "\x00" not in body
+
+
+def test_reprocess_many_articles_in_worker_processes(
+    tmp_path: Path, db_url: str, runner: CliRunner
+) -> None:
+    for i, university in enumerate(
+        ["강원대학교", "한림대학교", "연세대학교", "고려대학교", "서울대학교"]
+    ):
+        (tmp_path / f"n{i}.txt").write_text(
+            ARTICLE.replace("강원대학교", university), encoding="utf-8"
+        )
+    env = cli_env(db_url)
+    assert runner.invoke(cli, ["load", str(SEEDS), str(tmp_path)], env=env).exit_code == 0
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        before = conn.execute(text("select count(*) from agreements")).scalar()
+    result = runner.invoke(cli, ["reprocess", "--all"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "10 articles re-extracted, 0 failed" in result.output
+    with engine.connect() as conn:
+        assert conn.execute(text("select count(*) from agreements")).scalar() == before
+        assert conn.execute(text("select count(distinct run_id) from agreements")).scalar() == 1
+    engine.dispose()
