@@ -78,6 +78,11 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     yield srv
     srv.drop_all()
     if handle is not None:
+        # Close what the CLI tests left open, so the server stops cleanly.
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(
+                "select pg_terminate_backend(pid) from pg_stat_activity where pid <> pg_backend_pid() and backend_type = 'client backend'"
+            )
         handle.cleanup()
 
 
