@@ -135,6 +135,23 @@ def finish_run(engine: Engine, summary: RunSummary, status: str, error: str | No
         )
 
 
+@contextlib.contextmanager
+def logged_run(engine: Engine, command: str, wait: bool) -> Iterator[RunSummary]:
+    """Hold the load lock and log the run: 'completed' if the body returns, 'failed'
+    with a one-line error if it raises."""
+    started = time.monotonic()
+    with load_lock(engine, wait):
+        summary = RunSummary(run_id=start_run(engine, command))
+        try:
+            yield summary
+        except BaseException as exc:
+            summary.seconds = time.monotonic() - started
+            finish_run(engine, summary, "failed", _one_line(exc))
+            raise
+        summary.seconds = time.monotonic() - started
+        finish_run(engine, summary, "completed")
+
+
 def _quarantine(
     engine: Engine, run_id: int, path: Path, rejected: Rejected, size: int | None
 ) -> FileResult:
@@ -376,11 +393,9 @@ def run_load(
     from etl.workers import ExtractionPool, default_workers
 
     reference = load_reference()
-    started = time.monotonic()
     path_list = list(paths) if paths is not None else list(expand_paths(arguments))
     workers = workers or default_workers()
-    with load_lock(engine, wait):
-        summary = RunSummary(run_id=start_run(engine, command))
+    with logged_run(engine, command, wait) as summary:
 
         def emit(result: FileResult) -> None:
             summary.results.append(result)
@@ -458,17 +473,11 @@ def run_load(
             drain(0)
             if batch:
                 flush()
-        except BaseException as exc:
-            summary.seconds = time.monotonic() - started
-            finish_run(engine, summary, "failed", _one_line(exc))
-            raise
         finally:
             if pool is not None:
                 pool.close()
         if summary.loaded >= ANALYZE_AFTER:
             _analyze(engine)
-        summary.seconds = time.monotonic() - started
-        finish_run(engine, summary, "completed")
     return summary
 
 
@@ -503,10 +512,8 @@ def run_reprocess(
     from etl.workers import ExtractionPool, default_workers
 
     reference = load_reference()
-    started = time.monotonic()
     workers = workers or default_workers()
-    with load_lock(engine, wait):
-        summary = RunSummary(run_id=start_run(engine, "reprocess"))
+    with logged_run(engine, "reprocess", wait) as summary:
         pool: ExtractionPool | None = None
         try:
             with engine.begin() as conn:
@@ -549,15 +556,9 @@ def run_reprocess(
                             engine, loader, document, extraction, row.article_id, summary.run_id
                         )
                     )
-        except BaseException as exc:
-            summary.seconds = time.monotonic() - started
-            finish_run(engine, summary, "failed", _one_line(exc))
-            raise
         finally:
             if pool is not None:
                 pool.close()
-        summary.seconds = time.monotonic() - started
-        finish_run(engine, summary, "completed")
     return summary
 
 
