@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from etl.outlets import outlet_named, outlet_of_domain, publisher_name
 from etl.records import CleanArticle, Document
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -24,7 +25,7 @@ _FURNITURE = [
         r"-?\d+(\.\d+)?\s*(℃|°C)",  # weather widget
         r"^기상청\s*제공$",
         r"^(배너|광고|AD|닫기|로그인|로그아웃|회원가입|공유하기|더보기|스크랩|인쇄|목록|이전|다음|"
-        r"구독|구독하기|좋아요|추천|알림|검색|메뉴|전체메뉴|홈|TOP|맨위로|SNS TV|모바일버전|PC버전|"
+        r"구독|구독하기|좋아요|추천|알림|검색|메뉴|전체메뉴|홈|TOP|맨위로|SNS TV|.{0,20}바로가기|모바일버전|PC버전|"
         r"글자크기 설정|본문 글씨 키우기|본문 글씨 줄이기|이 기사를 공유합니다|기사 이미지 확대 보기|"
         r"댓글|댓글 정렬|BEST댓글|댓글삭제|댓글수정|내 댓글 모음|신고사유|신고하기|닫기)$",
         r"^\d+\s*/\s*\d+$",  # comment length counter
@@ -57,18 +58,40 @@ _LABELED_DATE = re.compile(
 _BARE_DATE_LINE = re.compile(
     r"^" + _DATE + r"\.?\s*(\([월화수목금토일]\))?\s*(?P<time>\d{1,2}:\d{2}(:\d{2})?)?\s*$"
 )
+_DATE_ONLY = re.compile(_DATE)
 _YEAR2_DATE = re.compile(r"'(?P<y>\d{2})\.\s*(?P<m>\d{1,2})\.\s*(?P<d>\d{1,2})")
 
-_REPORTER = r"(?P<rep>[가-힣]{2,4})\s*(?:객원|수습|인턴|선임|전문)?\s*기자"
+_REPORTER = r"(?P<rep>[가-힣]{2,4})\s*(?:객원|수습|인턴|선임|전문|수석|대표|편집|취재)?\s*기자"
 _BYLINE_PATTERNS = (
     # 데일리연합(월간, 한국뉴스신문) 김준 기자 | body...
-    re.compile(r"^(?P<pub>[^|\[\]]{2,40}?)\s+" + _REPORTER + r"\s*[|│]\s*"),
-    # [경기헤드라인=김윤종 기자] body...  /  [데일리스포츠한국 이석희 기자] body...
-    re.compile(r"^\[(?P<pub>[^\]=]{2,30}?)\s*[= ]\s*" + _REPORTER + r"\s*\]\s*"),
+    re.compile(r"^(?P<pub>[^|\[\]]{2,40}?)\s+" + _REPORTER + r"\s*[|│ㅣ]\s*"),
+    # [경기헤드라인=김윤종 기자] / [데일리스포츠한국 이석희 기자] / 【OO뉴스 울산=홍길동 기자】
+    re.compile(r"^[\[【]\s*(?:(?P<pub>[^\]】]{2,40}?)\s*[= ]\s*)?" + _REPORTER + r"\s*[\]】]\s*"),
     # (서울=연합뉴스) 홍길동 기자 = body...
     re.compile(r"^\((?:[가-힣]+\s*=\s*)?(?P<pub>[^)=]{2,20})\)\s*" + _REPORTER + r"\s*=\s*"),
+    # OO경제 홍길동 기자=body...  /  OO뉴스 보스턴(미국)=홍길동 기자
+    re.compile(
+        r"^(?P<pub>[^\s=\[\]()]{2,20}(?:\s[^\s=]{1,12})?)\s*(?:\s|=)\s*"
+        + _REPORTER
+        + r"\s*(?:=\s*|$)"
+    ),
 )
-_REPORTER_LINE = re.compile(r"^(기자명\s*)?" + _REPORTER + r"(\s+\S+@\S+)?$")
+# [ 홍길동 기자 ] / 홍길동 기자 ㅣ name@outlet.com / 기자명 홍길동 / 홍길동 대표기자 | 입력 …
+_REPORTER_LINE = re.compile(
+    r"^[\[(]?\s*(기자명\s*)?"
+    + _REPORTER
+    + r"\s*[\])]?\s*(?:[|│ㅣ]\s*)?(?P<tail>\S+@\S*|\S*@\S+|[|│ㅣ].*|입력.*|기사입력.*)?$"
+)
+_EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9._%+\-]+@(?P<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
+_WEB_HOST = re.compile(r"(?:https?://|www\.)(?P<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
+# 중앙일보 2018.03.21 15:53: an outlet's name and a time under the headline.
+_OUTLET_DATE_LINE = re.compile(
+    r"^(?!(?:기사)?(?:입력|등록|승인|수정|게재|발행|배포|작성|송고|업데이트))(?P<pub>\S{2,20}(?:\s\S{1,10})?)\s+"
+    + r"(?P<date>(19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2})\.?\s*\d{1,2}:\d{2}"
+)
+# A scraper's ` date 2025-09-15` in front of the first line.
+_SCRAPED_DATE = re.compile(r"^date\s+(?P<y>(19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\s*")
+_MARKDOWN_IMAGE = re.compile(r"^!?\[(?P<text>.+)\]\(\S+\)$")
 _COPYRIGHT = re.compile(r"(?:저작권자\s*)?(?:[©ⓒ]|Copyright\s*[©ⓒ]?|\(c\))\s*(?P<rest>.+)", re.I)
 
 
@@ -90,9 +113,17 @@ def _is_furniture(text: str) -> bool:
 
 def _is_paragraph(text: str) -> bool:
     """Running text (or a caption), as opposed to a headline, deck or label."""
+    text = re.sub(r"\s+[-–]+$", "", text)  # a share widget's dash glued to the last line
     if len(text) < 25 or not _HANGUL.search(text):
         return False
+    if len(text) >= 120 and re.search(r"[다요]\.\s*\S", text):
+        return True  # several sentences run together on one line
     return bool(_PREDICATE_END.search(text) or _CAPTION_END.search(text))
+
+
+def _is_headline(text: str) -> bool:
+    """A headline is short and does not end like a sentence of running text."""
+    return len(text) <= 150 and not re.search(r"다\.[\"'”’]?\s*$", text)
 
 
 def _date(match: re.Match) -> date | None:
@@ -107,19 +138,66 @@ def _key(text: str) -> str:
 
 
 def _publisher_from_copyright(text: str) -> str | None:
+    """The outlet of a copyright line; a bare ``ⓒ춘천시`` photo credit names a known
+    outlet or nothing (it credits the photo, not the page)."""
     match = _COPYRIGHT.search(text)
     if not match:
         return None
     rest = re.split(r"무단|All rights|\.\s|\.$|,", match["rest"], maxsplit=1)[0]
     rest = re.sub(r"['‘’\"“”][^'‘’\"“”]*['‘’\"“”]", " ", rest)  # a quoted slogan
-    rest = re.sub(r"\b(19|20)\d{2}\b", " ", rest)
+    rest = re.sub(r"\b(19|20)\d{2}([.\-/]\d{1,2}){0,2}\.?", " ", rest)
+    rest = re.sub(r"\(?www\.\S+\)?", " ", rest)
     words = [w for w in rest.replace("저작권자", " ").split() if w]
-    return words[-1].strip(".,") if words else None
+    if not words:
+        return None
+    for word in words:
+        outlet = outlet_named(word.strip(".,"))
+        if outlet is not None:
+            return outlet.name_ko
+    if not re.search(r"저작권|무단|Copyright|All rights|재배포", text, re.I):
+        return None
+    return words[-1].strip(".,")
+
+
+def _publisher_from_addresses(lines: list[str]) -> str | None:
+    """The outlet that owns a web address or a reporter's e-mail domain on the page."""
+    for text in lines:
+        for pattern in (_WEB_HOST, _EMAIL_DOMAIN):
+            for match in pattern.finditer(text):
+                outlet = outlet_of_domain(match["host"])
+                if outlet is not None:
+                    return outlet.name_ko
+    return None
+
+
+def _publisher_from_header(lines: list[str]) -> str | None:
+    """A known outlet's name leading a line of the page header (a logo's alt text,
+    ``디지틀조선TV 유튜브 바로가기``)."""
+    for text in lines:
+        words = text.split()
+        for n in (2, 1):
+            lead = " ".join(words[:n])
+            if len(words) >= n and _norm_len(lead) >= 2 and (outlet := outlet_named(lead)):
+                return outlet.name_ko
+    return None
+
+
+def _norm_len(text: str) -> int:
+    return len(re.sub(r"\W+", "", text))
 
 
 def clean(document: Document) -> CleanArticle:
     raw_lines = [_Line(i, _normalise(t)) for i, t in enumerate(document.text.split("\n"))]
     lines = [line for line in raw_lines if line.text]
+    scraped_date: date | None = None
+    if lines and (m := _SCRAPED_DATE.match(lines[0].text)):
+        scraped_date = _date(m)
+        lines[0] = _Line(lines[0].index, lines[0].text[m.end() :])
+        lines = [line for line in lines if line.text]
+    lines = [
+        _Line(line.index, m["text"]) if (m := _MARKDOWN_IMAGE.match(line.text)) else line
+        for line in lines
+    ]
 
     title_pos = next(
         (
@@ -128,19 +206,23 @@ def clean(document: Document) -> CleanArticle:
             if len(line.text) >= 15
             and _HANGUL.search(line.text)
             and not _is_furniture(line.text)
+            and not _SUMMARY_MARKER.search(line.text)
             and not _LABELED_DATE.search(line.text)
-            and not _BYLINE_PATTERNS[0].search(line.text)
+            and not _OUTLET_DATE_LINE.match(line.text)
+            and not any(p.search(line.text) for p in _BYLINE_PATTERNS)
             and not line.text.startswith("※")
         ),
         None,
     )
+    if title_pos is not None and not _is_headline(lines[title_pos].text):
+        title_pos = None  # the page starts with its body: no headline in the text
     title = lines[title_pos].text if title_pos is not None else None
 
     publisher = reporter = None
     published_on: date | None = None
-    stop = len(lines)
     bare_date: date | None = None
     body_lines: list[tuple[str, bool]] = []  # (text, is_summary)
+    header: list[str] = []  # lines met before the body starts
     in_summary = False
     started = False
     start = (title_pos + 1) if title_pos is not None else 0
@@ -148,23 +230,32 @@ def clean(document: Document) -> CleanArticle:
     for pos in range(start, len(lines)):
         text = lines[pos].text
         stop = pos
+        if not started:
+            header.append(text)
         if bare_date is None and pos - start < 6 and (m := _BARE_DATE_LINE.match(text)):
             # A date line just under the headline is the article's; the one at the
             # top of a page (above the headline) is the page's date widget.
             if m["time"] or not started:
                 bare_date = _date(m)
             continue
+        if not started and (m := _OUTLET_DATE_LINE.match(text)):
+            publisher = publisher or publisher_name(m["pub"])
+            bare_date = bare_date or _date(_DATE_ONLY.match(m["date"]))
+            continue
         if text == title:
             continue
-        if _REPORTER_LINE.match(text):
-            reporter = reporter or _REPORTER_LINE.match(text)["rep"]
+        if m := _REPORTER_LINE.match(text):
+            reporter = reporter or m["rep"]
             continue
         for pattern in _BYLINE_PATTERNS:
             if m := pattern.match(text):
-                publisher = publisher or re.sub(r"\(.*?\)", "", m["pub"]).strip()
+                if m["pub"]:
+                    publisher = publisher or publisher_name(m["pub"])
                 reporter = reporter or m["rep"]
                 text = text[m.end() :].strip()
                 break
+        if not text:
+            continue
         if _LABELED_DATE.search(text) and len(text) < 60:
             continue
         if _SUMMARY_MARKER.search(text) and len(text) < 120:
@@ -180,14 +271,30 @@ def clean(document: Document) -> CleanArticle:
             if not _is_paragraph(text):
                 continue  # headline repeats, deck lines, section labels
             started = True
+        text = re.sub(r"\s+[-–]+$", "", text)
         if text:
             body_lines.append((text, in_summary))
 
     # The copyright line may sit after the point where the body ended.
     if publisher is None:
         for line in lines:
-            if (found := _publisher_from_copyright(line.text)) and _END_OF_BODY.search(line.text):
+            if (found := _publisher_from_copyright(line.text)) and (
+                _END_OF_BODY.search(line.text) or outlet_named(found)
+            ):
                 publisher = found
+                break
+    all_text = [line.text for line in lines]
+    publisher = (
+        publisher
+        or _publisher_from_header(all_text[: (title_pos or 0)] + header)
+        or _publisher_from_header([t.lstrip("[【(") for t in all_text[stop:]])
+        or _publisher_from_addresses(all_text)
+    )
+    if reporter is None:
+        # 홍길동 기자 name@outlet.com at the foot of the article.
+        for line in lines[stop:]:
+            if m := _REPORTER_LINE.match(line.text):
+                reporter = m["rep"]
                 break
     # Labelled dates count anywhere above the end of the body, even above the headline
     # (press releases put `배포 : 2023년 6월 1일` first).
@@ -195,7 +302,7 @@ def clean(document: Document) -> CleanArticle:
         if m := _LABELED_DATE.search(line.text):
             published_on = _date(m)
             break
-    published_on = published_on or bare_date
+    published_on = published_on or bare_date or scraped_date
 
     # A paragraph met twice yields its facts once. Summary blocks repeat the body
     # that follows them: there the later copy (the body) is the one kept.

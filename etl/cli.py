@@ -264,6 +264,49 @@ def query_command(view_name: str | None, fmt: str, limit: int | None) -> None:
     click.echo(FORMATTERS[fmt](columns, rows))
 
 
+@cli.command("extract", epilog=EXIT_CODES_HELP)
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="table", show_default=True
+)
+@click.pass_context
+def extract_command(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
+    """Print what the extractor finds in article files, with no database.
+
+    One row per fact (metadata, officials, organizations, visits, agreements,
+    amounts) with the sentence it comes from: check a new source before loading it.
+
+    Example:
+
+        kbio extract ~/news/inbox/article.txt --format json
+    """
+    from etl.ingest import expand_paths
+    from etl.inspect import COLUMNS, Rejected, extract_file, fact_rows
+
+    files = list(expand_paths(paths))
+    if not files:
+        raise UsageError("no files found in " + ", ".join(paths))
+    failed = 0
+    for path in files:
+        try:
+            rows = fact_rows(extract_file(path))
+        except Rejected as exc:
+            click.echo(f"cannot read {path}: {exc.reason}", err=True)
+            failed += 1
+            continue
+        if fmt == "json":
+            click.echo(
+                FORMATTERS["json"](
+                    ["source", *COLUMNS], [(str(path), *r.__dict__.values()) for r in rows]
+                )
+            )
+        else:
+            if len(files) > 1:
+                click.echo(f"== {path}")
+            click.echo(FORMATTERS[fmt](COLUMNS, [tuple(r.__dict__.values()) for r in rows]))
+    ctx.exit(EXIT_QUARANTINED if failed else EXIT_OK)
+
+
 @cli.command("reprocess", epilog=EXIT_CODES_HELP)
 @click.option(
     "--all", "everything", is_flag=True, help="Re-extract every article, not only stale ones."

@@ -152,3 +152,29 @@ def test_missing_path_is_a_usage_error(runner: CliRunner, db_url: str) -> None:
     result = runner.invoke(cli, ["load", "/nonexistent/*.txt"], env=cli_env(db_url))
     assert result.exit_code == 2
     assert "no files found" in result.output
+
+
+def test_extract_prints_facts_without_a_database(runner: CliRunner, tmp_path) -> None:  # noqa: ANN001
+    (seed_file,) = SEEDS.glob("000_*.txt")
+    result = runner.invoke(
+        cli,
+        ["extract", str(seed_file), "--format", "json"],
+        env={"DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"},
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    by_kind = {(r["kind"], r["what"]) for r in rows}
+    assert ("official", "윤석열") in by_kind
+    assert {"detail": "데일리연합", "kind": "metadata", "what": "publisher"}.items() <= next(
+        r for r in rows if r["what"] == "publisher"
+    ).items()
+    visit = next(r for r in rows if r["kind"] == "visit")
+    assert visit["what"].startswith("윤석열 → ") and "보스턴" in visit["sentence"]
+
+
+def test_extract_reports_an_unreadable_file(runner: CliRunner, tmp_path) -> None:  # noqa: ANN001
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(cli, ["extract", str(empty)])
+    assert result.exit_code == 1
+    assert "cannot read" in result.output

@@ -1,0 +1,122 @@
+"""Page metadata (publisher, reporter, published_on, title) on page shapes of our own.
+
+Patterns covered: a byline with a desk or region after the outlet (``[OO경제 XX취재본부
+홍길동 기자]``), a spaced ``=`` inside the bracket, 【…】 brackets, ``outlet 이름 기자=``,
+``outlet 도시(나라)=이름 기자`` on its own line, ``[ 이름 기자 ]``, ``이름 대표기자 |``, the
+outlet from ``outlet(www.…)`` or a reporter's e-mail domain, ``outlet YYYY.MM.DD HH:MM``
+under the headline, a scraper's ``date YYYY-MM-DD`` prefix, a page with no headline, and
+the near-misses: a photo credit ``ⓒ시청`` names no publisher, ``승인 2024.01.02 10:00`` is
+a date label and not an outlet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from etl.clean import clean
+from etl.records import CleanArticle, Document, SourceFile
+
+BODY = "홍길동 시장은 지난 3일 미국 보스턴의 한 연구소를 방문해 협력 방안을 논의했다고 5일 밝혔다."
+
+
+def page(text: str) -> CleanArticle:
+    return clean(
+        Document(
+            source=SourceFile(Path("p.txt"), "p.txt", len(text), 0),
+            text=text,
+            encoding="utf-8",
+            bytes_sha256=hashlib.sha256(text.encode()).hexdigest(),
+            content_sha256=hashlib.sha256(text.encode()).hexdigest(),
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "reporter"),
+    [
+        (
+            f"보스턴 협력 강화 나선 도시들\n[매일경제 호남취재본부 박아무 기자] {BODY}",
+            "매일경제",
+            "박아무",
+        ),
+        (f"보스턴 협력 강화 나선 도시들\n[데일리팜 = 최아무 기자] {BODY}", "데일리팜", "최아무"),
+        (
+            f"보스턴 협력 강화 나선 도시들\n【국제신문 창원=정아무 기자】 {BODY}",
+            "국제신문",
+            "정아무",
+        ),
+        (f"보스턴 협력 강화 나선 도시들\n뉴스핌 윤아무 기자={BODY}", "뉴스핌", "윤아무"),
+        (f"히트뉴스 워싱턴(미국)=한아무 기자\n{BODY}", "히트뉴스", "한아무"),
+        (f"보스턴 협력 강화 나선 도시들\n[ 서아무 기자 ] {BODY}", None, "서아무"),
+        (
+            f"보스턴 협력 강화 나선 도시들\n구아무 대표기자 | 입력 2024/02/01 [10:00]\n{BODY}",
+            None,
+            "구아무",
+        ),
+        (
+            f"보스턴 협력 강화 나선 도시들\n{BODY}\n남아무 기자 nam@\n경남신문(www.knnews.co.kr), 무단전재 금지",
+            "경남신문",
+            "남아무",
+        ),
+        (
+            f"보스턴 협력 강화 나선 도시들\n{BODY}\n조아무 기자 jo@kado.net",
+            "강원도민일보",
+            "조아무",
+        ),
+        # A photo credit is not the publisher.
+        (
+            f"보스턴 협력 강화 나선 도시들\n▲ 시장이 연구소를 둘러보고 있다.ⓒ춘천시\n{BODY}",
+            None,
+            None,
+        ),
+    ],
+)
+def test_byline(text: str, publisher: str | None, reporter: str | None) -> None:
+    article = page(text)
+    assert (article.publisher, article.reporter) == (publisher, reporter)
+    assert article.body.startswith("홍길동 시장은")
+
+
+def test_outlet_and_time_under_the_headline() -> None:
+    article = page(
+        f"본문 바로가기\n보스턴 협력 강화 나선 도시들\n\n한국일보 2021.07.04 09:12\n{BODY}"
+    )
+    assert (article.title, article.publisher, article.published_on) == (
+        "보스턴 협력 강화 나선 도시들",
+        "한국일보",
+        date(2021, 7, 4),
+    )
+
+
+def test_date_label_is_not_an_outlet() -> None:
+    article = page(
+        f"보스턴 협력 강화 나선 도시들\n  • 홍아무기자\n  • 승인 2024.01.02 10:00\n{BODY}"
+    )
+    assert (article.publisher, article.published_on) == (None, date(2024, 1, 2))
+
+
+def test_scraped_date_prefix() -> None:
+    article = page(f" date 2024-06-07 보스턴 협력 강화 나선 도시들\n\n{BODY}")
+    assert (article.title, article.published_on) == (
+        "보스턴 협력 강화 나선 도시들",
+        date(2024, 6, 7),
+    )
+
+
+def test_page_that_starts_with_its_body_has_no_headline() -> None:
+    article = page(f"{BODY}\n시는 이번 방문을 계기로 공동연구를 확대할 계획이다.")
+    assert article.title is None
+    assert article.body.startswith("홍길동 시장은")
+
+
+def test_body_run_together_on_one_line_ending_in_a_share_dash() -> None:
+    long_line = (
+        BODY
+        + "시는 이번 방문을 계기로 공동연구를 확대할 계획이다.이날 행사에는 300여 명이 참석했다. -"
+    )
+    article = page(f"보스턴 협력 강화 나선 도시들\n-\n{long_line}")
+    assert article.body.startswith("홍길동 시장은") and article.body.endswith("참석했다.")
