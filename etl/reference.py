@@ -66,6 +66,15 @@ def _truthy(value: str) -> bool:
     return value.strip().lower() in ("true", "1", "yes", "y")
 
 
+def _university_variants(form: str) -> tuple[str, ...]:
+    """성균관대학교 is also written 성균관대학 and 성균관대, and the other way round."""
+    for suffix in ("대학교", "대학", "대"):
+        stem = form[: -len(suffix)]
+        if form.endswith(suffix) and len(stem) >= 2 and not stem.endswith(("대", " ")):
+            return tuple(stem + s for s in ("대학교", "대학", "대") if s != suffix)
+    return ()
+
+
 def government_key(place_key: str) -> str:
     return f"gov:{place_key}"
 
@@ -181,6 +190,10 @@ class Reference:
                 forms = org.aliases  # the bare name is the place
             for form in forms:
                 add(form, EntityRef("organization", org.key), 0)
+            if org.org_type == "university":
+                for form in forms:
+                    for variant in _university_variants(form):
+                        add(variant, EntityRef("organization", org.key), 1)
             if org.name_en and org.key not in ("kr-president-office",):
                 add(org.name_en, EntityRef("organization", org.key), 0)
 

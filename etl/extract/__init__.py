@@ -74,17 +74,33 @@ def extract(article: CleanArticle) -> Extraction:
         official_mentions.setdefault(index, []).append(OfficialMention(start, end, key))
     for mentions in official_mentions.values():
         mentions.sort(key=lambda m: m.start)
+    # Officials as signatories: (start, end of their title, institution) per sentence.
+    signatories: dict[int, list[tuple[int, int, str]]] = {}
+    for hit in hits:
+        org_key = officials[person_of[hit.start]].organization_key
+        if org_key:
+            signatories.setdefault(hit.sentence_index, []).append(
+                (hit.start, max(hit.end, hit.title_end), org_key)
+            )
 
     published = article.published_on
     homes = home_governments(contexts)
     carried: str | None = None
+    carried_party: list = []
     visits = []
     agreements = []
     amounts: list[AmountRecord] = []
     for ctx in contexts:
         dates = find_dates(ctx.text, published, future_hint=sentence_is_future(ctx))
         found_agreements, counts = find_agreements(
-            ctx, dates, published, discovered, next_id=len(agreements) + 1, homes=homes
+            ctx,
+            dates,
+            published,
+            discovered,
+            next_id=len(agreements) + 1,
+            homes=homes,
+            officials=signatories.get(ctx.index, []),
+            carried_subject=carried_party,
         )
         agreements.extend(found_agreements)
         result.agreement_counts.extend(counts)

@@ -33,6 +33,15 @@ _SIGN = re.compile(
     r"^(?:\s*\([^)]*\))?\s*['’”\"」』]?\s*(?:을|를|이|가|도|의|에)?\s*(?:\([^)]*\)\s*)?"
     r"(?P<verb>체결|서명|맺|교환|조인)"
 )
+# 인수를 마무리하다, 기술수출에 성공하다: a deal reported by its noun and an outcome verb.
+_DEAL = re.compile(
+    r"(?P<deal>인수\s?합병|인수|기술\s?수출|기술\s?이전|라이[선센]스\s?아웃)"
+    r"(?:을|를|에|이|가)?\s?(?P<verb>마무리|완료|성공|성사|합의)"
+)
+# 이번 협약은 … 각각 서명함으로써: the agreement as topic, its signing later in the sentence.
+_TOPIC_SIGN = re.compile(
+    r"^(?:\([^)]*\))?\s*(?:은|는|이|가)\s[^.]{0,160}?(?P<verb>서명|체결)(?:함|했|하였|한|하고)"
+)
 _REFERENCE_ONLY = re.compile(r"(?:체결|맺|서명)(?:한|했던|된|하였던)\s*['‘“\"]?\s*$")
 _PLANNED_VERB = re.compile(
     r"^(?:체결|서명|맺|교환|조인)\s?(?:할|하기로|키로|을\s?앞두고|을\s?추진|예정|계획|식을\s?가질|한다)"
@@ -40,10 +49,10 @@ _PLANNED_VERB = re.compile(
 _COUNT = re.compile(r"(?:총|모두|전체)?\s*(?P<n>\d{1,3})\s*건(?:의)?\s*(?:[^\s]+\s+){0,4}$")
 _COOPERATION = re.compile(
     r"(?:협력|공동\s?연구|협업|공동\s?사업|공동\s?개발|파트너십|교류)[^.。]{0,80}?"
-    r"(?:하기로|키로|할\s?것을)\s?(?P<verb>협의|합의|약속|뜻을\s?모|의견을\s?모)"
+    r"(?:하기로|키로|할\s?것을)\s?(?P<verb>협의|합의|약속|뜻을\s?모|의견을\s?모|했)"
 )
 _ROLE_AFTER = re.compile(
-    r"^(?:\s*\([^)]*\))?\s?社?['’”\"」』]?\s*(?:은|는|이|가|와|과|와의|과의|및|,|·|도|측은|측과|측이|간|\s간|등|과\s함께|와\s함께|이랑|랑)"
+    r"^(?:\s*\([^)]*\))?\s?(?:社|㈜|\(주\))?['’”\"」』]?\s*(?:은|는|이|가|와|과|와의|과의|및|,|·|도|측은|측과|측이|간|\s간|등|과\s함께|와\s함께|이랑|랑|로부터|으로부터)"
 )
 # 기업 10곳과, 현지 기관들과: the counterpart is there but unnamed, so the organizations
 # the clause names are on one side only.
@@ -55,7 +64,7 @@ _LOCATIVE_AFTER = re.compile(r"^(?:\s*\([^)]*\))?\s*(?:에서는|에서)")
 _SUBSTITUTE = re.compile(r"(?:추진|운영|사업|참여)?\s?주체\s?\(")
 _UNKNOWN_PARTY = re.compile(
     r"(?:(?<=\s)|^)(?P<name>[A-Z][A-Za-z0-9&.\-]*(?:\s[A-Z][A-Za-z0-9&.\-]*){0,3}|[가-힣A-Za-z0-9]{2,15}?)"
-    r"\s?社?(?=(?:와의|과의|은|는|이|가|와|과)\s)"
+    r"\s?社?(?=(?:\s?\([A-Za-z][^)]{0,40}\))?(?:와의|과의|은|는|이|가|와|과)\s)"
 )
 
 
@@ -70,6 +79,7 @@ class _Trigger:
     count: int | None
     count_start: int | None = None
     is_cooperation: bool = False
+    object_party: bool = False  # the noun's object (X 인수) is a party
 
 
 @functools.cache
@@ -176,6 +186,8 @@ def _status(ctx: SentenceContext, verb_start: int, clause_end: int, when, publis
     rest_of_sentence = ctx.slice(verb_start, ctx.end)
     if _PLANNED_VERB.match(tail):
         return "planned"  # 체결할, 체결하기로, 체결 예정, 체결한다
+    if re.match(r"^(?:체결|서명|맺)(?:한|은)\s?바\s?있", tail):
+        return "signed"  # 체결한 바 있다
     if tail_is_past(tail) or re.match(r"^(?:체결|서명)(?:을|를)?\s?(?:격려|축하|기념)", tail):
         return "signed"  # 체결했다, 맺었다, 체결을 격려했다
     if is_future_date(when, published):
@@ -196,13 +208,21 @@ def find_agreements(
     registry: dict[str, OrganizationRecord],
     next_id: int,
     homes: dict[str, str] | None = None,
+    officials: list[tuple[int, int, str]] | None = None,
+    carried_subject: list[tuple[Found, EntityRef]] | None = None,
 ) -> tuple[list[AgreementRecord], list[AgreementCountRecord]]:
+    """Agreements of one sentence. ``officials`` are (start, end of title, organization)
+    of the officials named in it: an official who signs stands for the institution.
+    ``carried_subject`` holds the last sentence subject; it is read when a sentence
+    names only the partner (Korean drops a repeated subject) and updated here."""
     triggers: list[_Trigger] = []
     for match in _KIND.finditer(ctx.text):
         start = ctx.start + match.start()
         if _REFERENCE_ONLY.search(ctx.before(start, 12)):
             continue  # A와 체결한 협약: an agreement already reported
-        sign = _SIGN.match(ctx.text[match.end() :])
+        sign = _SIGN.match(ctx.text[match.end() :]) or _TOPIC_SIGN.match(
+            ctx.text[match.end() :]
+        )
         if not sign:
             continue
         verb_start = ctx.start + match.end() + sign.start("verb")
@@ -228,6 +248,28 @@ def find_agreements(
                 count_start=count_start,
             )
         )
+    for match in _DEAL.finditer(ctx.text):
+        start = ctx.start + match.start()
+        if any(t.start <= start < t.verb_end for t in triggers):
+            continue
+        verb_start = ctx.start + match.start("verb")
+        clause = ctx.clause_of(verb_start)
+        when = nearest_date(dates, start, clause, ctx)
+        status = _status(ctx, verb_start, clause[1], when, published)
+        if status == "planned" and match["verb"] in ("마무리", "완료", "합의"):
+            status = "agreed"  # a deal to be closed on a date is one already agreed
+        triggers.append(
+            _Trigger(
+                kind="contract",
+                start=start,
+                verb_end=ctx.start + match.end(),
+                span_start=clause[0],
+                status=status,
+                when=when,
+                count=None,
+                object_party=True,
+            )
+        )
     for match in _COOPERATION.finditer(ctx.text):
         start = ctx.start + match.start()
         if any(t.start <= start < t.verb_end for t in triggers):
@@ -251,12 +293,18 @@ def find_agreements(
     counts: list[AgreementCountRecord] = []
     previous_end = ctx.start
     carried: list[tuple[Found, EntityRef]] = []  # the clause subject, for a later clause
+    sentence_subject = _sentence_subject(ctx, homes or {})
+    if carried_subject is not None and sentence_subject is not None:
+        carried_subject[:] = [sentence_subject]
     for trigger in triggers:
         span_start = max(trigger.span_start, previous_end)
         previous_end = trigger.verb_end
         parties = _party_candidates(
             ctx, span_start, trigger.start, registry, trigger.is_cooperation, homes or {}
         )
+        parties += _official_parties(ctx, span_start, trigger.start, officials or [], parties)
+        if trigger.object_party:
+            parties += _deal_object(ctx, span_start, trigger.start, parties)
         if trigger.count is not None and trigger.count_start is not None:
             counts.append(
                 AgreementCountRecord(
@@ -277,6 +325,14 @@ def find_agreements(
             carried = subjects
         elif carried and parties and len(parties) == 1:
             parties = carried + parties
+        elif len(parties) == 1:
+            # The subject of the sentence (A는 …하고, B와 협약을 체결했다) or, when the
+            # sentence has none, of the sentence before.
+            subject = sentence_subject or (carried_subject[0] if carried_subject else None)
+            if subject is not None and subject[1] != parties[0][1] and (
+                sentence_subject is not None or not _has_own_subject(ctx)
+            ):
+                parties = [subject, *parties]
         last_party_end = max((found.end for found, _ in parties), default=span_start)
         if _UNNAMED_COUNTERPART.search(ctx.slice(last_party_end, trigger.start)):
             continue
@@ -298,6 +354,71 @@ def find_agreements(
             )
         )
     return agreements, counts
+
+
+_SUBJECT_AFTER = re.compile(r"^(?:\s*\([^)]*\))?\s?(?:社|㈜|\(주\))?\s*(?:은|는|이|가|측은|측이)(?=\s|$)")
+
+
+def _as_party(ref: EntityRef) -> EntityRef | None:
+    """The organization a place stands for as a party (a Korean region: its government)."""
+    if ref.kind == "organization":
+        return ref
+    place = load_reference().places[ref.key]
+    return EntityRef("organization", government_key(place.key)) if place.is_korean_region else None
+
+
+def _sentence_subject(ctx: SentenceContext, homes: dict[str, str]) -> tuple[Found, EntityRef] | None:
+    """The first organization (or Korean region) marked as a subject in the sentence."""
+    for entity in ctx.entities:
+        if ctx.in_brackets(entity.start, entity.end) or ctx.in_quotes(entity.start, entity.end):
+            continue
+        if _SUBJECT_AFTER.match(ctx.after(entity.end, 12)):
+            ref = _as_party(entity.ref)
+            return (entity, ref) if ref is not None else None
+    return None
+
+
+def _has_own_subject(ctx: SentenceContext) -> bool:
+    """Whether the sentence names a subject of its own (then it is not the carried one's)."""
+    return bool(re.search(r"[가-힣A-Za-z)](?:은|는|이|가)\s", ctx.text[:40]))
+
+
+def _official_parties(
+    ctx: SentenceContext,
+    start: int,
+    end: int,
+    officials: list[tuple[int, int, str]],
+    chosen: list[tuple[Found, EntityRef]],
+) -> list[tuple[Found, EntityRef]]:
+    """홍길동 OO대 총장과 존 스미스 XX대 학장이 …에 서명: the officials' institutions."""
+    out: list[tuple[Found, EntityRef]] = []
+    have = {ref for _, ref in chosen}
+    for o_start, o_end, org_key in officials:
+        if not (start <= o_start and o_end <= end) or ctx.in_quotes(o_start, o_end):
+            continue
+        ref = EntityRef("organization", org_key)
+        if ref in have or not _ROLE_AFTER.match(ctx.after(o_end, 40)):
+            continue
+        have.add(ref)
+        out.append((Found(ref, o_start, o_end, ctx.slice(o_start, o_end)), ref))
+    return out
+
+
+def _deal_object(
+    ctx: SentenceContext, start: int, end: int, chosen: list[tuple[Found, EntityRef]]
+) -> list[tuple[Found, EntityRef]]:
+    """아베오 인수, OO社의 지분 인수: the company a deal noun is about."""
+    have = {ref for _, ref in chosen}
+    for entity in reversed(ctx.entities):
+        if entity.end > end or entity.start < start:
+            continue
+        gap = ctx.slice(entity.end, end)
+        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:의\s*)?(?:지분\s*(?:\d+%\s*)?(?:을|를)?\s*)?", gap):
+            ref = _as_party(entity.ref)
+            if ref is not None and ref not in have:
+                return [(entity, ref)]
+        break
+    return []
 
 
 _STATUS_RANK = {"signed": 3, "agreed": 2, "planned": 1}
