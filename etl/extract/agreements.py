@@ -220,9 +220,7 @@ def find_agreements(
         start = ctx.start + match.start()
         if _REFERENCE_ONLY.search(ctx.before(start, 12)):
             continue  # A와 체결한 협약: an agreement already reported
-        sign = _SIGN.match(ctx.text[match.end() :]) or _TOPIC_SIGN.match(
-            ctx.text[match.end() :]
-        )
+        sign = _SIGN.match(ctx.text[match.end() :]) or _TOPIC_SIGN.match(ctx.text[match.end() :])
         if not sign:
             continue
         verb_start = ctx.start + match.end() + sign.start("verb")
@@ -329,8 +327,10 @@ def find_agreements(
             # The subject of the sentence (A는 …하고, B와 협약을 체결했다) or, when the
             # sentence has none, of the sentence before.
             subject = sentence_subject or (carried_subject[0] if carried_subject else None)
-            if subject is not None and subject[1] != parties[0][1] and (
-                sentence_subject is not None or not _has_own_subject(ctx)
+            if (
+                subject is not None
+                and subject[1] != parties[0][1]
+                and (sentence_subject is not None or not _has_own_subject(ctx))
             ):
                 parties = [subject, *parties]
         last_party_end = max((found.end for found, _ in parties), default=span_start)
@@ -356,7 +356,9 @@ def find_agreements(
     return agreements, counts
 
 
-_SUBJECT_AFTER = re.compile(r"^(?:\s*\([^)]*\))?\s?(?:社|㈜|\(주\))?\s*(?:은|는|이|가|측은|측이)(?=\s|$)")
+_SUBJECT_AFTER = re.compile(
+    r"^(?:\s*\([^)]*\))?\s?(?:社|㈜|\(주\))?\s*(?:은|는|이|가|측은|측이)(?=\s|$)"
+)
 
 
 def _as_party(ref: EntityRef) -> EntityRef | None:
@@ -367,7 +369,9 @@ def _as_party(ref: EntityRef) -> EntityRef | None:
     return EntityRef("organization", government_key(place.key)) if place.is_korean_region else None
 
 
-def _sentence_subject(ctx: SentenceContext, homes: dict[str, str]) -> tuple[Found, EntityRef] | None:
+def _sentence_subject(
+    ctx: SentenceContext, homes: dict[str, str]
+) -> tuple[Found, EntityRef] | None:
     """The first organization (or Korean region) marked as a subject in the sentence."""
     for entity in ctx.entities:
         if ctx.in_brackets(entity.start, entity.end) or ctx.in_quotes(entity.start, entity.end):
@@ -413,7 +417,9 @@ def _deal_object(
         if entity.end > end or entity.start < start:
             continue
         gap = ctx.slice(entity.end, end)
-        if re.fullmatch(r"\s*(?:\([^)]*\))?\s*(?:의\s*)?(?:지분\s*(?:\d+%\s*)?(?:을|를)?\s*)?", gap):
+        if re.fullmatch(
+            r"\s*(?:\([^)]*\))?\s*(?:의\s*)?(?:지분\s*(?:\d+%\s*)?(?:을|를)?\s*)?", gap
+        ):
             ref = _as_party(entity.ref)
             if ref is not None and ref not in have:
                 return [(entity, ref)]
