@@ -36,11 +36,12 @@ _SIGN = re.compile(
 # 인수를 마무리하다, 기술수출에 성공하다: a deal reported by its noun and an outcome verb.
 _DEAL = re.compile(
     r"(?P<deal>인수\s?합병|인수|기술\s?수출|기술\s?이전|라이[선센]스\s?아웃)"
-    r"(?:을|를|에|이|가)?\s?(?P<verb>마무리|완료|성공|성사|합의)"
+    r"(?:을|를|에|이|가)?\s?(?:(?:최종|최종적으로|성공적으로|공식|마침내)\s?)?"
+    r"(?P<verb>마무리|완료|성공|성사|합의)"
 )
 # 이번 협약은 … 각각 서명함으로써: the agreement as topic, its signing later in the sentence.
 _TOPIC_SIGN = re.compile(
-    r"^(?:\([^)]*\))?\s*(?:은|는|이|가)\s[^.]{0,160}?(?P<verb>서명|체결)(?:함|했|하였|한|하고)"
+    r"^(?:\([^)]*\))?\s*(?:은|는|이|가)\s.{0,160}?(?P<verb>서명|체결)(?:함|했|하였|한|하고)"
 )
 _REFERENCE_ONLY = re.compile(r"(?:체결|맺|서명)(?:한|했던|된|하였던)\s*['‘“\"]?\s*$")
 _PLANNED_VERB = re.compile(
@@ -53,6 +54,12 @@ _COOPERATION = re.compile(
 )
 _ROLE_AFTER = re.compile(
     r"^(?:\s*\([^)]*\))?\s?(?:社|㈜|\(주\))?['’”\"」』]?\s*(?:은|는|이|가|와|과|와의|과의|및|,|·|도|측은|측과|측이|간|\s간|등|과\s함께|와\s함께|이랑|랑|로부터|으로부터)"
+)
+# OO병원 임상유전체의학과는, OO대(…)의 유전세포의학과와: a unit speaks for its institution.
+_UNIT_ROLE_AFTER = re.compile(
+    r"^(?:\s*\([^)]*\))?\s?(?:의\s)?[가-힣A-Za-z·]{1,14}"
+    r"(?:학과|의학과|과|센터|연구소|연구실|연구원|연구단|사업단|본부|학부|대학원|병원|팀|교실)"
+    r"\s?(?:은|는|이|가|와|과|와의|과의)(?=\s)"
 )
 # 기업 10곳과, 현지 기관들과: the counterpart is there but unnamed, so the organizations
 # the clause names are on one side only.
@@ -80,6 +87,7 @@ class _Trigger:
     count_start: int | None = None
     is_cooperation: bool = False
     object_party: bool = False  # the noun's object (X 인수) is a party
+    party_end: int | None = None  # parties may follow the kind word (협약은 A와 B가 서명)
 
 
 @functools.cache
@@ -126,6 +134,8 @@ def _party_candidates(
             continue
         if ctx.in_quotes(name_start, name_end) or ctx.in_brackets(name_start, name_end):
             continue
+        if any(0 <= name_start - e.end <= 1 for e in ctx.entities):
+            continue  # OO병원 소아청소년과: a unit of the institution just named
         is_latin = bool(re.match(r"[A-Z]", name))
         proper = is_latin or any(
             t.tag == "NNP" and t.start == name_start and t.end == name_end for t in ctx.tokens
@@ -150,6 +160,7 @@ def _party_candidates(
         rest = ctx.after(entity.end, 40)
         role = (
             bool(_ROLE_AFTER.match(rest))
+            or bool(_UNIT_ROLE_AFTER.match(rest))
             or (cooperation and bool(_LOCATIVE_AFTER.match(rest)))
             # 홍길동 OO대 총장과 …: the institution of an official who is a party.
             or bool(_titled_party().match(rest))
@@ -220,9 +231,13 @@ def find_agreements(
         start = ctx.start + match.start()
         if _REFERENCE_ONLY.search(ctx.before(start, 12)):
             continue  # A와 체결한 협약: an agreement already reported
-        sign = _SIGN.match(ctx.text[match.end() :]) or _TOPIC_SIGN.match(ctx.text[match.end() :])
+        sign = _SIGN.match(ctx.text[match.end() :])
+        party_end = None
         if not sign:
-            continue
+            sign = _TOPIC_SIGN.match(ctx.text[match.end() :])
+            if not sign:
+                continue
+            party_end = ctx.start + match.end() + sign.start("verb")
         verb_start = ctx.start + match.end() + sign.start("verb")
         verb_end = ctx.start + match.end() + sign.end("verb")
         clause = ctx.clause_of(verb_start)
@@ -244,6 +259,7 @@ def find_agreements(
                 when=when,
                 count=int(count["n"]) if count else None,
                 count_start=count_start,
+                party_end=party_end,
             )
         )
     for match in _DEAL.finditer(ctx.text):
@@ -297,10 +313,11 @@ def find_agreements(
     for trigger in triggers:
         span_start = max(trigger.span_start, previous_end)
         previous_end = trigger.verb_end
+        party_end = trigger.party_end or trigger.start
         parties = _party_candidates(
-            ctx, span_start, trigger.start, registry, trigger.is_cooperation, homes or {}
+            ctx, span_start, party_end, registry, trigger.is_cooperation, homes or {}
         )
-        parties += _official_parties(ctx, span_start, trigger.start, officials or [], parties)
+        parties += _official_parties(ctx, span_start, party_end, officials or [], parties)
         if trigger.object_party:
             parties += _deal_object(ctx, span_start, trigger.start, parties)
         if trigger.count is not None and trigger.count_start is not None:

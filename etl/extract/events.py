@@ -43,8 +43,16 @@ def sentence_is_future(ctx: SentenceContext) -> bool:
     return bool(_FUTURE_END.search(ctx.text.rstrip()))
 
 
+# A syllable closed by ㅆ (했, 뎠, 왔…) before a final or connective ending: past tense.
+_PAST_SYLLABLE = re.compile(
+    "["
+    + "".join(chr(c) for c in range(0xAC00 + 20, 0xD7A4, 28))
+    + "](?:다|습니다|으며|고|는데|지만)"
+)
+
+
 def tail_is_past(text: str) -> bool:
-    return bool(_PAST_END.search(text))
+    return bool(_PAST_END.search(text) or _PAST_SYLLABLE.search(text))
 
 
 def nearest_date(

@@ -230,7 +230,7 @@ _PUNCT = "\"'“”‘’,.·:;!?)]」』>"
 
 _KOREAN_NAME = re.compile(r"(?<![가-힣A-Za-z0-9·])(?P<n>[가-힣]{2,4})(?=\s)")
 _FOREIGN_WITH_LATIN = re.compile(
-    r"(?<![가-힣])(?P<n>[가-힣]{2,6}\s[가-힣]{1,6})\s?\((?P<en>[A-Z][A-Za-z.\-' ]{2,40})\)"
+    r"(?<![가-힣])(?P<n>[가-힣]{1,6}\s[가-힣]{1,6})\s?\((?P<en>[A-Z][A-Za-z.\-' ]{2,40})\)"
 )
 _FOREIGN_WITH_INITIAL = re.compile(r"(?<![가-힣])(?P<n>[가-힣]{2,6}\s[A-Z]\.\s?[가-힣]{2,6})(?=\s)")
 _LATIN_NAME = re.compile(
