@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from etl.extract.officials import romanize
+from etl.extract.names import romanize
 from tests.helpers import extract_text
 
 PUBLISHED = date(2024, 5, 20)

@@ -12,12 +12,8 @@ from etl.extract.context import Found, SentenceContext, build_context
 from etl.extract.dates import find_dates
 from etl.extract.entities import discover_organizations, find_reference_entities
 from etl.extract.events import OfficialMention, sentence_is_future
-from etl.extract.officials import (
-    coreferences,
-    find_official_hits,
-    home_governments,
-    person_records,
-)
+from etl.extract.officials import coreferences, find_official_hits, person_records
+from etl.extract.regions import home_governments
 from etl.extract.visits import find_visits, merge_visits
 from etl.nlp import analyze
 from etl.records import (

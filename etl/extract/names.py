@@ -1,0 +1,81 @@
+"""Personal names: Korean surnames and their customary romanization, Western given names
+as Korean news writes them, and the tests that tell a name from a common word.
+
+The tables are data (``seeds/reference/surnames.csv``, ``foreign_given_names.txt``);
+this module reads them once per process.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+
+from etl.nlp import analyzer
+from etl.paths import seeds_dir
+from etl.reference import Reference
+
+
+@functools.cache
+def _surnames() -> dict[str, str]:
+    """Surname → customary romanization ('' when Revised Romanization is customary)."""
+    path = seeds_dir() / "reference" / "surnames.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["surname"]: row["romanized"] for row in csv.DictReader(handle)}
+
+
+@functools.cache
+def foreign_given_names() -> frozenset[str]:
+    path = seeds_dir() / "reference" / "foreign_given_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def surname_of(name_ko: str) -> str | None:
+    """The surname a Korean name starts with (two-syllable surnames first), if any."""
+    surnames = _surnames()
+    if name_ko[:2] in surnames and len(name_ko) > 2:
+        return name_ko[:2]
+    return name_ko[0] if name_ko[:1] in surnames else None
+
+
+_NOT_IN_NAMES = ("XS", "J", "E", "VV", "VA", "VX", "VC")
+
+
+@functools.cache
+def _looks_like_personal_name(word: str) -> bool:
+    """Kiwi knows few personal names, so a name is what is not a known common word:
+    two syllables must be a proper noun; three or four must not analyse as one known
+    common noun (서비스, 전문가) or carry a suffix, particle or ending (주민들)."""
+    tokens = analyzer().tokenize(word)
+    if len(word) == 2:
+        return any(t.tag == "NNP" for t in tokens)
+    if tokens[0].tag == "NNP" and tokens[0].len >= 2:
+        return True  # 박순/NNP 만/JX: Kiwi read a name and guessed at its last syllable
+    if any(t.tag.startswith(_NOT_IN_NAMES) for t in tokens):
+        return False
+    if len(tokens) == 1:
+        return tokens[0].tag == "NNP" or tokens[0].oov
+    return True
+
+
+def is_korean_name(word: str, reference: Reference) -> bool:
+    if not (2 <= len(word) <= 4):
+        return False
+    surname = surname_of(word)
+    if surname is None:
+        return False
+    if len(word) - len(surname) < 1 or word in reference.index:
+        return False
+    return _looks_like_personal_name(word)
+
+
+def romanize(name_ko: str) -> str | None:
+    """Revised Romanization of a Korean name, surname in its customary spelling."""
+    from korean_romanizer.romanizer import Romanizer
+
+    surname = surname_of(name_ko) or name_ko[0]
+    given = name_ko[len(surname) :]
+    family = _surnames().get(surname) or Romanizer(surname).romanize().capitalize()
+    # Given names are romanized syllable by syllable: RR writes no sound changes in them.
+    given_en = "".join(Romanizer(syllable).romanize() for syllable in given).capitalize()
+    return f"{family} {given_en}" if given else family
