@@ -30,6 +30,13 @@ def foreign_given_names() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@functools.cache
+def _known_names() -> frozenset[str]:
+    from etl.reference import load_reference
+
+    return frozenset(load_reference().index)
+
+
 def surname_of(name_ko: str) -> str | None:
     """The surname a Korean name starts with (two-syllable surnames first), if any."""
     surnames = _surnames()
@@ -50,7 +57,9 @@ def _looks_like_personal_name(word: str) -> bool:
     if len(word) == 2:
         return any(t.tag == "NNP" for t in tokens)
     if tokens[0].tag == "NNP" and tokens[0].len >= 2:
-        return True  # 박순/NNP 만/JX: Kiwi read a name and guessed at its last syllable
+        # 박순/NNP 만/JX: Kiwi read a name and guessed at its last syllable; 한국/NNP 의/JKG
+        # is a known name and a particle.
+        return tokens[0].form not in _known_names()
     if any(t.tag.startswith(_NOT_IN_NAMES) for t in tokens):
         return False
     if len(tokens) == 1:

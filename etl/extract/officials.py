@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.context import Found, SentenceContext
-from etl.extract.names import is_korean_name, romanize
+from etl.extract.names import foreign_given_names, is_korean_name, romanize
 from etl.extract.regions import dominant_province
+from etl.nlp import analyzer
 from etl.records import EntityRef, OfficialRecord
 from etl.reference import Reference, TitleRef, government_key, load_reference
 
@@ -25,11 +26,16 @@ _TRAILING = re.compile(
 )
 _PUNCT = "\"'“”‘’,.·:;!?)]」』>"
 
-_KOREAN_NAME = re.compile(r"(?<![가-힣A-Za-z0-9·])(?P<n>[가-힣]{2,4})(?=\s)")
+_BRACKETED = re.compile(r"(?<=\S)\([^()]{1,60}\)")
+# 마이클 베일리 OO 대표, 요하네스 프루에하우프 OO 회장: a Western name written in Hangul.
+_HANGUL_PAIR = re.compile(
+    r"(?<![가-힣A-Za-z0-9·\-])(?P<n>(?P<first>[가-힣]{1,5})\s(?P<last>[가-힣]{1,6}))(?=\s)"
+)
+_KOREAN_NAME = re.compile(r"(?<![가-힣A-Za-z0-9\-])(?P<n>[가-힣]{2,4})(?=\s)")
 _FOREIGN_WITH_LATIN = re.compile(
     r"(?<![가-힣])(?P<n>[가-힣]{1,6}\s[가-힣]{1,6})\s?\((?P<en>[A-Z][A-Za-z.\-' ]{2,40})\)"
 )
-_FOREIGN_WITH_INITIAL = re.compile(r"(?<![가-힣])(?P<n>[가-힣]{2,6}\s[A-Z]\.\s?[가-힣]{2,6})(?=\s)")
+_FOREIGN_WITH_INITIAL = re.compile(r"(?<![가-힣])(?P<n>[가-힣]{1,6}\s[A-Z]\.\s?[가-힣]{2,6})(?=\s)")
 _LATIN_NAME = re.compile(
     r"(?<![A-Za-z.])(?P<n>[A-Z][a-z]+(?:\s[A-Z]\.?)?(?:\s[A-Z][a-z]+){1,2})(?=\s)"
 )
@@ -66,11 +72,19 @@ def _strip_word(word: str) -> str:
     return word
 
 
+# Titles that are also the last word of institution names (한국생명공학연구원): a title
+# only as a word of their own.
+_BARE_ONLY_TITLES = frozenset({"연구원", "이사", "위원", "고문", "박사"})
+
+
 def _title_in(word: str) -> tuple[TitleRef, str] | None:
     """(title, prefix) when ``word`` ends with a known title."""
     for title in _titles_longest_first():
         if word.endswith(title.title_ko):
-            return title, word[: -len(title.title_ko)]
+            prefix = word[: -len(title.title_ko)]
+            if prefix and title.title_ko in _BARE_ONLY_TITLES and not prefix.endswith("법학"):
+                continue
+            return title, prefix
     return None
 
 
@@ -100,6 +114,8 @@ def _name_spans(ctx: SentenceContext, reporter: str | None, reference: Reference
         spans.append((start, end, name, name_en, korean))
 
     for match in _FOREIGN_WITH_LATIN.finditer(ctx.text):
+        if match["n"].split()[-1] in reference.index:
+            continue  # 홍길동 제노스코(GENOSCO): a name and an institution's Latin name
         start = ctx.start + match.start("n")
         end = ctx.start + match.end()  # the Latin spelling belongs with the name
         add(start, end, match["n"], match["en"].strip(), False)
@@ -110,12 +126,135 @@ def _name_spans(ctx: SentenceContext, reporter: str | None, reference: Reference
         if name in reference.index:
             continue
         add(ctx.start + match.start("n"), ctx.start + match.end("n"), name, name, False)
+    for match in _HANGUL_PAIR.finditer(ctx.text):
+        if not _is_foreign_pair(match["first"], match["last"], reference):
+            continue
+        span = (ctx.start + match.start("n"), ctx.start + match.end("n"), match["n"], None, False)
+        if _hit_for(ctx, span, reference) is not None:
+            add(*span)
     for match in _KOREAN_NAME.finditer(ctx.text):
         name = match["n"]
         if name == reporter or not is_korean_name(name, reference):
             continue
         add(ctx.start + match.start("n"), ctx.start + match.end("n"), name, None, True)
     return spans
+
+
+def _is_foreign_pair(first: str, last: str, reference: Reference) -> bool:
+    """A Western given name and a surname, in Hangul: the given name is a known one, or
+    both words are proper nouns Kiwi does not know as Korean names or places."""
+    if first in reference.index or last in reference.index or _title_in(_strip_word(last)):
+        return False
+    if any(t.tag.startswith(("J", "E", "XS")) for t in analyzer().tokenize(last)):
+        return False  # 모더나를: a particle, so not a name
+    if first in foreign_given_names():
+        return True
+    if len(last) < 2:
+        return False
+    if len(first) < 2 or is_korean_name(first, reference) or is_korean_name(last, reference):
+        return False
+    tokens = [analyzer().tokenize(word) for word in (first, last)]
+    return all(len(t) == 1 and t[0].tag == "NNP" for t in tokens)
+
+
+def _bracket_name(words: list[str], reference: Reference) -> tuple[int, str] | None:
+    """(words taken, name) when a bracket part ends with a Korean name or a Western
+    name in Hangul (``대표이사 사장 홍길동``, ``대표이사 존 스미스``)."""
+    if words and is_korean_name(words[-1], reference):
+        return 1, words[-1]
+    if len(words) >= 2 and words[-2] in foreign_given_names():
+        return 2, " ".join(words[-2:])
+    return None
+
+
+def _appositions(
+    ctx: SentenceContext, reference: Reference, hits: list[OfficialHit], reporter: str | None
+) -> list[OfficialHit]:
+    """``OO대(총장 홍길동)``, ``OO사(대표이사 사장 홍길동)``, ``(담당교수 홍길동)``: the
+    title and name in brackets after the institution they head."""
+    out: list[OfficialHit] = []
+    for open_at, close_at in ctx.brackets:
+        inner = ctx.slice(open_at, close_at)
+        offset = open_at
+        for part in re.split(r"(,\s*)", inner):
+            part_start = offset
+            offset += len(part)
+            words = part.split()
+            named = _bracket_name(words, reference)
+            if named is None or len(words) <= named[0]:
+                continue
+            taken, name = named
+            found = _title_in(words[-taken - 1])
+            if found is None or name == reporter:
+                continue
+            title, prefix = found
+            start = part_start + part.rindex(name)
+            if any(h.start <= start < h.end for h in hits):
+                continue
+            # The institution: the entity just before the bracket, else one inside it.
+            before = [e for e in ctx.entities if e.end <= open_at - 1 and e.end >= open_at - 2]
+            inside = [e for e in ctx.entities if open_at <= e.start and e.end <= start]
+            owner = (before or inside or [None])[-1]
+            org_key = place_key = None
+            if owner is not None:
+                if owner.ref.kind == "organization":
+                    org_key = owner.ref.key
+                else:
+                    place_key = owner.ref.key
+            out.append(
+                OfficialHit(
+                    name_ko=name,
+                    name_en=None,
+                    is_korean_name=taken == 1,
+                    title=title,
+                    title_ko=prefix + title.title_ko if prefix else title.title_ko,
+                    sentence_index=ctx.index,
+                    start=start,
+                    end=start + len(name),
+                    organization_key=org_key,
+                    place_key=place_key,
+                    strength=3 if owner is not None else 0,
+                    title_end=start + len(name),
+                )
+            )
+    return out
+
+
+_COORDINATED_BEFORE = re.compile(r"(?:(?<![가-힣])[가-힣]{2,4}\s?[·,]\s?)+$")
+
+
+def _coordinated(
+    contexts: list[SentenceContext], hits: list[OfficialHit], reference: Reference
+) -> list[OfficialHit]:
+    """``홍길동·김철수·이영희 교수``: names joined by · or a comma share the title after the last."""
+    out: list[OfficialHit] = []
+    for hit in hits:
+        if not hit.is_korean_name:
+            continue
+        ctx = contexts[hit.sentence_index]
+        match = _COORDINATED_BEFORE.search(ctx.before(hit.start, 40))
+        if not match:
+            continue
+        chain_start = hit.start - len(match.group())
+        for name in re.finditer(r"[가-힣]{2,4}", match.group()):
+            if not is_korean_name(name.group(), reference):
+                break
+            start = chain_start + name.start()
+            if any(h.start <= start < h.end for h in hits + out):
+                continue
+            out.append(
+                OfficialHit(
+                    **{
+                        **hit.__dict__,
+                        "name_ko": name.group(),
+                        "name_en": None,
+                        "start": start,
+                        "end": start + len(name.group()),
+                        "title_end": start + len(name.group()),
+                    }
+                )
+            )
+    return out
 
 
 def _entities_within(ctx: SentenceContext, start: int, end: int) -> list[Found]:
@@ -128,7 +267,9 @@ def _hit_for(ctx: SentenceContext, span, reference: Reference) -> OfficialHit | 
     local_end = end - ctx.start
     if ctx.text[local_end : local_end + 1] not in (" ", "\t"):
         return None
-    for word_match in list(re.finditer(r"\S+", ctx.text[local_end:]))[:3]:
+    # OO병원(영문 이름) 박사: a bracket inside the noun phrase is read past.
+    after = _BRACKETED.sub(lambda m: " " * len(m.group()), ctx.text[local_end : local_end + 120])
+    for word_match in list(re.finditer(r"\S+", after))[:4]:
         raw = word_match.group()
         word_start = end + word_match.start()
         word = _strip_word(raw)
@@ -252,6 +393,8 @@ def find_official_hits(contexts: list[SentenceContext], reporter: str | None) ->
             hit = _hit_for(ctx, span, reference)
             if hit is not None:
                 hits.append(hit)
+        hits.extend(_appositions(ctx, reference, hits, reporter))
+    hits.extend(_coordinated(contexts, hits, reference))
     # A foreign name seen once with its title is the same person where it recurs
     # (패트릭 벅스테드 … later 패트릭 벅스테드 모더나 부사장).
     known = {h.name_ko: h for h in hits if not h.is_korean_name}

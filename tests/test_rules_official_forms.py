@@ -1,0 +1,71 @@
+"""Official forms of real news, on sentences of our own.
+
+Patterns covered: a Western name written in Hangul before an institution and a title
+(``제임스 와트 보스턴대 학장``), a bracket read past inside the noun phrase
+(``박민수 MGH(매사추세츠 종합병원) 박사``), four words between name and title, apposition
+``기관(직함 이름)`` and ``기관(대표이사 사장 이름)``, names joined by ``·`` sharing one
+title, a one-syllable given name with an initial (``윙 K. 리우``). Near-misses: a known
+word with a particle (``한국의``, ``모더나를``) is no name; a title that ends an institution's
+name (``한국생명공학연구원``) is not the person's title.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.helpers import extract_text
+
+PUBLISHED = date(2024, 5, 20)
+
+
+def _people(text: str) -> dict[str, tuple[str | None, str | None]]:
+    extraction = extract_text(text, PUBLISHED)
+    return {o.name_ko: (o.title_ko, o.organization_key) for o in extraction.officials.values()}
+
+
+def test_western_name_in_hangul_with_institution_and_title() -> None:
+    assert _people("제임스 와트 보스턴대 학장은 서울을 찾아 협력을 논의했다.") == {
+        "제임스 와트": ("학장", "bu")
+    }
+
+
+def test_bracket_inside_the_noun_phrase() -> None:
+    assert _people("박민수 MGH(매사추세츠 종합병원) 박사가 발표했다.") == {
+        "박민수": ("박사", "mgh")
+    }
+
+
+def test_four_words_between_name_and_title() -> None:
+    people = _people("로버트 킹 미국 매사추세츠 생명과학센터 부회장이 한국을 찾았다.")
+    assert people == {"로버트 킹": ("부회장", "mlsc")}
+
+
+def test_apposition_in_brackets() -> None:
+    assert _people("고려대학교(총장 김동원)는 하버드대와 협약을 맺었다.") == {
+        "김동원": ("총장", "korea-univ")
+    }
+    assert _people("셀트리온(대표이사 사장 기우성)이 신약을 발표했다.") == {
+        "기우성": ("사장", "celltrion")
+    }
+
+
+def test_coordinated_names_share_a_title() -> None:
+    people = _people("서울대병원에선 이민호·정해인·김수현 교수가 참석했다.")
+    assert people == {
+        "이민호": ("교수", "snuh"),
+        "정해인": ("교수", "snuh"),
+        "김수현": ("교수", "snuh"),
+    }
+
+
+def test_one_syllable_given_name_with_an_initial() -> None:
+    assert _people("이 자리에는 윙 K. 리우 노스웨스턴대 교수가 참석했다.") == {
+        "윙 K. 리우": ("교수", "northwestern")
+    }
+
+
+def test_near_misses() -> None:
+    assert _people("한국의 바이오 기업 대표들이 보스턴을 찾았다.") == {}
+    assert _people("모더나를 방문한 대표단은 회장과 면담했다.") == {}
+    people = _people("홍길동 한국생명공학연구원 원장이 참석했다.")
+    assert people == {"홍길동": ("원장", "kribb")}
