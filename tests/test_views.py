@@ -215,6 +215,9 @@ def test_institution_network(seeded_engine) -> None:  # noqa: ANN001
         ("한림대학교춘천성심병원", "UMass Chan Medical School", 0, 1),
         ("강원특별자치도", "Cambridge Innovation Center", 1, 0),  # 김진태 지사
         ("강원특별자치도", "Harvard Medical School", 1, 0),
+        # 매사추세츠 의과대학에서는 … 협의했다: the governor, carried over from 이어서
+        # 방문한 …, was there too (an acceptable visit in the seed facts).
+        ("강원특별자치도", "UMass Chan Medical School", 1, 0),
         ("전북특별자치도", "LabCentral", 1, 0),  # 김관영 도지사
         ("전북특별자치도", "Moderna", 1, 0),
         ("전북특별자치도", "Massachusetts Institute of Technology", 1, 0),

@@ -79,6 +79,16 @@ def extract(article: CleanArticle) -> Extraction:
                 (hit.start, max(hit.end, hit.title_end), org_key)
             )
 
+    def official_country(person_key: str) -> str | None:
+        record = officials.get(person_key)
+        if record is None:
+            return None
+        if record.organization_key:
+            org = reference.organizations.get(record.organization_key)
+            found = discovered.get(record.organization_key)
+            return org.country if org else (found.country if found else None)
+        return "KR" if record.region_key else None
+
     published = article.published_on
     homes = home_governments(contexts)
     carried: str | None = None
@@ -101,7 +111,13 @@ def extract(article: CleanArticle) -> Extraction:
         agreements.extend(found_agreements)
         result.agreement_counts.extend(counts)
         found_visits, carried = find_visits(
-            ctx, official_mentions.get(ctx.index, []), carried, dates, published
+            ctx,
+            official_mentions.get(ctx.index, []),
+            carried,
+            dates,
+            published,
+            country_of_official=official_country,
+            country_of_target=lambda ref: _country_of(reference, ref),
         )
         visits.extend(found_visits)
         for amount in find_amounts(ctx.text):
