@@ -209,6 +209,35 @@ class Reference:
                 index[form] = next(iter(top))
         return index
 
+    def government_of(self, place_key: str) -> str | None:
+        """The organization that governs a place, when it acts (signs, hosts, is the
+        employer of its governor): a Korean region's government, or the reference
+        government of a foreign state or city (메릴랜드주 → 메릴랜드주 정부)."""
+        place = self.places.get(place_key)
+        if place is None:
+            return None
+        if place.is_korean_region:
+            return government_key(place_key)
+        return self._foreign_governments().get(place_key)
+
+    @functools.cache  # noqa: B019 - one Reference per process, kept for its lifetime
+    def _foreign_governments(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for place in self.places.values():
+            if place.country == "KR" or place.place_type not in ("state", "city"):
+                continue
+            stems = {place.name_ko, place.name_ko.removesuffix("주")}
+            candidates = [
+                org
+                for org in self.organizations.values()
+                if org.org_type in ("government", "local_government")
+                and org.country == place.country
+                and any(org.name_ko.startswith(stem) for stem in stems)
+            ]
+            if candidates:
+                found[place.key] = min(candidates, key=lambda o: len(o.name_ko)).key
+        return found
+
     def province_of(self, place_key: str | None) -> str | None:
         """The provincial-level division containing a Korean place, else None."""
         place = self.places.get(place_key or "")

@@ -10,7 +10,11 @@ from etl.extract.agreements import find_agreements, merge_agreements
 from etl.extract.amounts import find_amounts
 from etl.extract.context import Found, SentenceContext, build_context
 from etl.extract.dates import find_dates
-from etl.extract.entities import discover_organizations, find_reference_entities
+from etl.extract.entities import (
+    discover_organizations,
+    find_reference_entities,
+    regions_as_actors,
+)
 from etl.extract.events import OfficialMention, sentence_is_future
 from etl.extract.officials import coreferences, find_official_hits, person_records
 from etl.extract.regions import home_governments
@@ -57,6 +61,7 @@ def extract(article: CleanArticle) -> Extraction:
         ctx.entities = find_reference_entities(ctx.text, ctx.start)
         ctx.entities.extend(discover_organizations(ctx, discovered))
         ctx.entities.sort(key=lambda f: f.start)
+        regions_as_actors(ctx)
 
     hits = find_official_hits(contexts, article.reporter)
     officials, person_of = person_records(hits, contexts)

@@ -24,7 +24,7 @@ from etl.extract.dates import DateMention
 from etl.extract.entities import add_party_organization
 from etl.extract.events import is_future_date, nearest_date, sentence_is_future, tail_is_past
 from etl.records import AgreementCountRecord, AgreementRecord, EntityRef, OrganizationRecord
-from etl.reference import government_key, load_reference
+from etl.reference import load_reference
 
 _CONTRACT = r"기술\s?수출\s?계약|라이[선센]스\s?(?:아웃\s?)?계약|공급\s?계약|투자\s?계약|위탁\s?생산\s?계약|판매\s?계약|공동\s?개발\s?계약|계약|라이[선센]스"
 _MOU = r"MOU|MOA|LOI|양해\s?각서|업무\s?협약|협력\s?협약|협약|협정|의향서"
@@ -174,13 +174,9 @@ def _party_candidates(
             )
         if not role:
             continue
-        if entity.ref.kind == "place":
-            place = reference.places[entity.ref.key]
-            if not place.is_korean_region:
-                continue
-            chosen.append((entity, EntityRef("organization", government_key(place.key))))
-        else:
-            chosen.append((entity, entity.ref))
+        party = _as_party(entity.ref)
+        if party is not None:
+            chosen.append((entity, party))
     unique: dict[EntityRef, tuple[Found, EntityRef]] = {}
     for found, ref in chosen:
         unique.setdefault(ref, (found, ref))
@@ -382,8 +378,8 @@ def _as_party(ref: EntityRef) -> EntityRef | None:
     """The organization a place stands for as a party (a Korean region: its government)."""
     if ref.kind == "organization":
         return ref
-    place = load_reference().places[ref.key]
-    return EntityRef("organization", government_key(place.key)) if place.is_korean_region else None
+    government = load_reference().government_of(ref.key)
+    return EntityRef("organization", government) if government else None
 
 
 def _sentence_subject(

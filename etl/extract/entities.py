@@ -298,3 +298,27 @@ def add_party_organization(
     ctx.entities.append(found)
     ctx.entities.sort(key=lambda f: f.start)
     return found
+
+
+# A Korean region acts (signs, hosts, announces) when it is a subject or partner, or
+# when a head's title is glued to it (김해시장): then it stands for its government.
+_ACTOR_AFTER = re.compile(r"^(?:은|는|이|가|와|과|와의|과의|도|측은|측과|측이)(?=\s|$|,)")
+_HEAD_TITLE_AFTER = re.compile(r"^(?:장|지사|도지사|군수|구청장|청장|시장)")
+
+
+def regions_as_actors(ctx: SentenceContext) -> None:
+    """Turn a Korean region that acts in the sentence into its government."""
+    reference = load_reference()
+    for i, found in enumerate(ctx.entities):
+        if found.ref.kind != "place":
+            continue
+        place = reference.places.get(found.ref.key)
+        if place is None or not place.is_korean_region:
+            continue
+        rest = ctx.after(found.end, 6)
+        if _ACTOR_AFTER.match(rest) or _HEAD_TITLE_AFTER.match(rest):
+            government = reference.government_of(place.key)
+            if government:
+                ctx.entities[i] = Found(
+                    EntityRef("organization", government), found.start, found.end, found.surface
+                )

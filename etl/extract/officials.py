@@ -438,9 +438,7 @@ def person_records(
             if place_key is None and org_key is None and best.is_korean_name and default_province:
                 place_key = default_province
             if place_key is not None and org_key is None:
-                place = reference.places.get(place_key)
-                if place is not None and place.is_korean_region:
-                    org_key = government_key(place_key)
+                org_key = reference.government_of(place_key)
         elif org_key is None and place_key is not None:
             place = reference.places.get(place_key)
             if place is not None and place.is_korean_region and best.title.affiliation != "country":
