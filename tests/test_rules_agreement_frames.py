@@ -96,3 +96,52 @@ def test_near_misses_make_no_agreement() -> None:
         agreements(extract_text("하버드대와 체결한 협약에 따라 연구진이 파견된다.", PUBLISHED))
         == {}
     )
+
+
+def test_bracketed_short_name_stands_for_the_name_before_it() -> None:
+    found = agreements(
+        extract_text(
+            "셀트리온은 미국계 제약사 일라이 릴리 앤드 컴퍼니(이하 릴리)와 기술 이전 계약을 체결했다.",
+            PUBLISHED,
+        )
+    )
+    assert found == {("contract", frozenset({"celltrion", "lilly"})): ("signed", None)}
+
+
+def test_unnamed_counterpart_in_the_dative() -> None:
+    # Both firms licensed to unnamed pharma companies: they are not each other's party.
+    text = "최근 유한양행과 한미약품은 글로벌 제약사에 신약 후보물질을 이전하는 계약을 체결했다."
+    assert agreements(extract_text(text, PUBLISHED)) == {}
+
+
+def test_partnership_built_and_reported_tense() -> None:
+    found = agreements(
+        extract_text("서울대병원은 최근 MGH와 암 연구를 위한 협력 관계를 구축하였다.", PUBLISHED)
+    )
+    assert found == {("cooperation", frozenset({"snuh", "mgh"})): ("agreed", None)}
+    found = agreements(
+        extract_text("서울대병원은 MGH와 협력관계 구축에 나선다고 밝혔다.", PUBLISHED)
+    )
+    assert found == {("cooperation", frozenset({"snuh", "mgh"})): ("planned", None)}
+
+
+def test_cooperation_with_a_foreign_governor_met_in_the_clause_before() -> None:
+    found = agreements(
+        extract_text(
+            "충북도는 김영환 지사가 15일(현지시간) 미국 매사추세츠주에서 킴 드리콜(Kim Driscoll) "
+            "부지사와 만나 바이오 분야에서 협력하기로 했다고 밝혔다.",
+            PUBLISHED,
+        )
+    )
+    assert found == {
+        ("cooperation", frozenset({"gov:kr-chungbuk", "ma-state"})): ("agreed", date(2024, 5, 15))
+    }
+
+
+def test_embedded_subject_is_not_a_third_party_when_the_pair_is_stated_alone() -> None:
+    text = (
+        "서울대병원은 지난해 문을 연 서울대암병원이 이룬 성과를 바탕으로 MGH와 협력 관계를 구축했다.\n"
+        "서울대병원은 최근 MGH와 진료와 연구를 위한 협력 관계를 구축하였다."
+    )
+    found = agreements(extract_text(text, PUBLISHED))
+    assert found == {("cooperation", frozenset({"snuh", "mgh"})): ("agreed", None)}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from etl.extract.context import Found, SentenceContext
@@ -52,6 +52,10 @@ _COOPERATION = re.compile(
     r"(?:협력|공동\s?연구|협업|공동\s?사업|공동\s?개발|파트너십|교류)[^.。]{0,80}?"
     r"(?:하기로|키로|할\s?것을)\s?(?P<verb>협의|합의|약속|뜻을\s?모|의견을\s?모|했)"
 )
+# 협력 관계를 구축했다, 파트너십을 맺었다: cooperation stated as a relation built.
+_PARTNERSHIP = re.compile(
+    r"(?:협력\s?관계|협력\s?체계|파트너십|동반자\s?관계)(?:를|을)?\s?(?P<verb>구축|맺|수립|체결)"
+)
 _ROLE_AFTER = re.compile(
     r"^(?:\s*\([^)]*\))?\s?(?:社|㈜|\(주\))?['’”\"」』]?\s*(?:은|는|이|가|와|과|와의|과의|및|,|·|도|측은|측과|측이|간|\s간|등|과\s함께|와\s함께|이랑|랑|로부터|으로부터)"
 )
@@ -64,7 +68,7 @@ _UNIT_ROLE_AFTER = re.compile(
 # 기업 10곳과, 현지 기관들과: the counterpart is there but unnamed, so the organizations
 # the clause names are on one side only.
 _UNNAMED_COUNTERPART = re.compile(
-    r"(?:기업|기관|대학|병원|업체|스타트업|회사|제약사|바이오텍)(?:들)?(?:\s?\d+\s?(?:곳|개사|개|여\s?곳))?(?:과|와)(?:의)?\s"
+    r"(?:기업|기관|대학|병원|업체|스타트업|회사|제약사|바이오텍)(?:들)?(?:\s?\d+\s?(?:곳|개사|개|여\s?곳))?(?:과|와|에|에게)(?:의)?\s"
 )
 _HOME = re.compile(r"(?:^|(?<=[\s,]))(?P<kind>[도시군])(?=(?:는|가|와|과|도|측은)\s)")
 _LOCATIVE_AFTER = re.compile(r"^(?:\s*\([^)]*\))?\s*(?:에서는|에서)")
@@ -155,9 +159,21 @@ def _party_candidates(
                 continue
             if entity.end <= bracket[0]:
                 continue
+        bracket_end = None
         if ctx.in_brackets(entity.start, entity.end):
-            continue
-        rest = ctx.after(entity.end, 40)
+            # 브리스톨 마이어스 스쿼브(이하 BMS)와: the bracket names the party before it
+            # when no known name ends there; its role is read after the bracket.
+            inner = next(
+                (b for b in ctx.brackets if b[0] <= entity.start and entity.end <= b[1]), None
+            )
+            if inner is None or any(e.end in (inner[0] - 1, inner[0] - 2) for e in ctx.entities):
+                continue
+            if ctx.slice(inner[0] - 1, inner[0]) != "(" or not re.match(
+                r"^(?:이하\s?)?['‘\"]?$", ctx.slice(inner[0], entity.start)
+            ):
+                continue
+            bracket_end = inner[1] + 1
+        rest = ctx.after(bracket_end or entity.end, 40)
         role = (
             bool(_ROLE_AFTER.match(rest))
             or bool(_UNIT_ROLE_AFTER.match(rest))
@@ -183,6 +199,7 @@ def _party_candidates(
     return list(unique.values())
 
 
+_QUOTATIVE = re.compile(r"(?<=[다라])고\s?(?:밝혔|전했|말했|설명했|덧붙였|강조했|알렸)")
 _PLAN_WORDS = re.compile(r"예정|계획|방침|할\s?것|키로|하기로")
 _CONNECTIVE = re.compile(r"^(?:체결|서명|맺|교환|조인)(?:하고|하며|해|하여|해서|고|으며|며)[\s,]")
 
@@ -191,6 +208,10 @@ def _status(ctx: SentenceContext, verb_start: int, clause_end: int, when, publis
     """signed or planned, from the signing verb first, then its date, then the sentence."""
     tail = ctx.slice(verb_start, clause_end)
     rest_of_sentence = ctx.slice(verb_start, ctx.end)
+    # …구축에 나선다고 밝혔다: the reported clause carries the tense, not the reporting verb.
+    if quoted := _QUOTATIVE.search(rest_of_sentence):
+        rest_of_sentence = rest_of_sentence[: quoted.start()]
+        tail = tail[: len(rest_of_sentence)]
     if _PLANNED_VERB.match(tail):
         return "planned"  # 체결할, 체결하기로, 체결 예정, 체결한다
     if re.match(r"^(?:체결|서명|맺)(?:한|은)\s?바\s?있", tail):
@@ -280,24 +301,33 @@ def find_agreements(
                 object_party=True,
             )
         )
-    for match in _COOPERATION.finditer(ctx.text):
-        start = ctx.start + match.start()
-        if any(t.start <= start < t.verb_end for t in triggers):
-            continue
-        clause = ctx.clause_of(start)
-        when = nearest_date(dates, start, clause, ctx)
-        triggers.append(
-            _Trigger(
-                kind="cooperation",
-                start=start,
-                verb_end=ctx.start + match.end(),
-                span_start=clause[0],
-                status="agreed",
-                when=when,
-                count=None,
-                is_cooperation=True,
+    for pattern in (_COOPERATION, _PARTNERSHIP):
+        for match in pattern.finditer(ctx.text):
+            start = ctx.start + match.start()
+            if any(t.start <= start < t.verb_end for t in triggers):
+                continue
+            clause = ctx.clause_of(start)
+            when = nearest_date(dates, start, clause, ctx)
+            status = "agreed"
+            if pattern is _PARTNERSHIP:
+                verb_start = ctx.start + match.start("verb")
+                if (
+                    _status(ctx, verb_start, ctx.clause_of(verb_start)[1], when, published)
+                    == "planned"
+                ):
+                    status = "planned"  # 협력관계 구축에 나선다
+            triggers.append(
+                _Trigger(
+                    kind="cooperation",
+                    start=start,
+                    verb_end=ctx.start + match.end(),
+                    span_start=clause[0],
+                    status=status,
+                    when=when,
+                    count=None,
+                    is_cooperation=True,
+                )
             )
-        )
     triggers.sort(key=lambda t: t.start)
     agreements: list[AgreementRecord] = []
     counts: list[AgreementCountRecord] = []
@@ -314,6 +344,11 @@ def find_agreements(
             ctx, span_start, party_end, registry, trigger.is_cooperation, homes or {}
         )
         parties += _official_parties(ctx, span_start, party_end, officials or [], parties)
+        if trigger.is_cooperation and len({ref for _, ref in parties}) < 2:
+            # Partners of agreed cooperation are often named in the clause before
+            # (A와 만나 … 협력하기로 했다): read the sentence from its start, roles only.
+            parties = _party_candidates(ctx, ctx.start, party_end, registry, False, homes or {})
+            parties += _official_parties(ctx, ctx.start, party_end, officials or [], parties)
         if trigger.object_party:
             parties += _deal_object(ctx, span_start, trigger.start, parties)
         if trigger.count is not None and trigger.count_start is not None:
@@ -450,6 +485,18 @@ def merge_agreements(
     every local id to the id kept for it (amounts follow their agreement)."""
     kept: dict[tuple[str, frozenset[str]], AgreementRecord] = {}
     remap: dict[int, int] = {}
+    sets = [(a.kind, frozenset(k for k, _ in a.parties)) for a in agreements]
+
+    def canonical(kind: str, parties: frozenset[str]) -> frozenset[str]:
+        # A, B and C in one sentence, A and C in another: a third name caught in the
+        # first (an embedded subject) is not a party when the pair is stated alone.
+        subsets = [p for k, p in sets if k == kind and len(p) >= 2 and p < parties]
+        return min(subsets, key=len) if subsets else parties
+
+    agreements = [
+        replace(a, parties=tuple(p for p in a.parties if p[0] in canonical(*key)))
+        for a, key in zip(agreements, sets, strict=True)
+    ]
     for agreement in agreements:
         key = (agreement.kind, frozenset(k for k, _ in agreement.parties))
         current = kept.get(key)

@@ -316,7 +316,9 @@ def regions_as_actors(ctx: SentenceContext) -> None:
         if place is None or not place.is_korean_region:
             continue
         rest = ctx.after(found.end, 6)
-        if _ACTOR_AFTER.match(rest) or _HEAD_TITLE_AFTER.match(rest):
+        # A city's short name may be a common word (강화와 … 협력): it acts only in full.
+        full = place.place_type == "province" or found.surface.endswith(("시", "군", "구"))
+        if (full and _ACTOR_AFTER.match(rest)) or _HEAD_TITLE_AFTER.match(rest):
             government = reference.government_of(place.key)
             if government:
                 ctx.entities[i] = Found(

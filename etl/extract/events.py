@@ -61,10 +61,54 @@ def nearest_date(
     """The date that governs a verb at ``position``: the closest one before it in the
     sentence, else one after it within its clause."""
     before = [d for d in dates if ctx.start + d.end <= position]
-    if before:
+    if before and not _relative_clause_between(ctx, ctx.start + before[-1].end, position):
         return before[-1]
+    if before:
+        return None  # 지난해 문을 연 병원이 … 협약: the date belongs to another verb
     after = [d for d in dates if position <= ctx.start + d.start < clause[1]]
     return after[0] if after else None
+
+
+def _relative_clause_between(ctx: SentenceContext, start: int, end: int) -> bool:
+    """A verb turned into a modifier (문을 연, 개원한) between a date and a later verb:
+    the date is that modifier's."""
+    tokens = [t for t in ctx.tokens if start <= t.start and t.end <= end]
+    for i, token in enumerate(tokens):
+        if token.tag != "ETM" or i == 0:
+            continue
+        verb = tokens[i - 1]
+        if verb.tag in ("XSV", "XSA") and i > 1:
+            verb = tokens[i - 2]
+        if verb.form in _POSTPOSITIONAL_VERBS or verb.tag not in ("VV", "NNG", "EP"):
+            continue
+        # The date is inside that modifier only if no subject or topic comes between
+        # (12일 홍길동 지사는 … 부상한 랩센트럴을 방문: the date is the main verb's).
+        if not any(
+            t.tag == "JKS" or (t.tag == "JX" and t.form in ("은", "는")) for t in tokens[:i]
+        ):
+            return True
+    return False
+
+
+# 공동연구에 대한, 협력을 위한, 교육 관련: verbs that work as postpositions and take no date.
+_POSTPOSITIONAL_VERBS = frozenset(
+    {
+        "대하",
+        "관하",
+        "위하",
+        "통하",
+        "따르",
+        "의하",
+        "향하",
+        "비롯하",
+        "포함하",
+        "관련",
+        "인하",
+        "걸치",
+        "있",
+        "없",
+    }
+)
 
 
 def is_future_date(mention: DateMention | None, published: date | None) -> bool:
