@@ -59,6 +59,8 @@ _BARE_DATE_LINE = re.compile(
     r"^" + _DATE + r"\.?\s*(\([월화수목금토일]\))?\s*(?P<time>\d{1,2}:\d{2}(:\d{2})?)?\s*$"
 )
 _DATE_ONLY = re.compile(_DATE)
+# ⓒ천지일보 2023.04.15: a photo credit dated by the outlet on the day it published.
+_OUTLET_CREDIT_DATE = re.compile(r"[ⓒ©]\s?(?P<pub>[^\s\d]{2,20})\s+" + _DATE)
 _YEAR2_DATE = re.compile(r"'(?P<y>\d{2})\.\s*(?P<m>\d{1,2})\.\s*(?P<d>\d{1,2})")
 
 _REPORTER = r"(?P<rep>[가-힣]{2,4})\s*(?:객원|수습|인턴|선임|전문|수석|대표|편집|취재)?\s*기자"
@@ -157,6 +159,14 @@ def _publisher_from_copyright(text: str) -> str | None:
     if not re.search(r"저작권|무단|Copyright|All rights|재배포", text, re.I):
         return None
     return words[-1].strip(".,")
+
+
+def _credit_date(lines: list[_Line]) -> date | None:
+    for line in lines:
+        for match in _OUTLET_CREDIT_DATE.finditer(line.text):
+            if outlet_named(match["pub"]) is not None:
+                return _date(match)
+    return None
 
 
 def _publisher_from_addresses(lines: list[str]) -> str | None:
@@ -302,7 +312,7 @@ def clean(document: Document) -> CleanArticle:
         if m := _LABELED_DATE.search(line.text):
             published_on = _date(m)
             break
-    published_on = published_on or bare_date or scraped_date
+    published_on = published_on or bare_date or scraped_date or _credit_date(lines)
 
     # A paragraph met twice yields its facts once. Summary blocks repeat the body
     # that follows them: there the later copy (the body) is the one kept.

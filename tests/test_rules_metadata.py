@@ -120,3 +120,14 @@ def test_body_run_together_on_one_line_ending_in_a_share_dash() -> None:
     )
     article = page(f"보스턴 협력 강화 나선 도시들\n-\n{long_line}")
     assert article.body.startswith("홍길동 시장은") and article.body.endswith("참석했다.")
+
+
+def test_outlet_credit_date_in_a_caption() -> None:
+    text = (
+        "보스턴 협력 강화 나선 도시들\n▲ 시장이 연구소를 둘러보고 있다. ⓒ경기일보 2024.03.09.\n"
+        f"[경기일보 수원=홍아무 기자] {BODY}"
+    )
+    assert page(text).published_on == date(2024, 3, 9)
+    # A credit to a city hall is no outlet's date.
+    text = f"보스턴 협력 강화 나선 도시들\n▲ 시장이 연구소를 둘러보고 있다. ⓒ수원시청 2024.03.09.\n{BODY}"
+    assert page(text).published_on is None
