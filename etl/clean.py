@@ -59,7 +59,7 @@ _BARE_DATE_LINE = re.compile(
     r"^" + _DATE + r"\.?\s*(\([월화수목금토일]\))?\s*(?P<time>\d{1,2}:\d{2}(:\d{2})?)?\s*$"
 )
 _DATE_ONLY = re.compile(_DATE)
-# ⓒ천지일보 2023.04.15: a photo credit dated by the outlet on the day it published.
+# ⓒOO일보 2024.01.02: a photo credit dated by the outlet on the day it published.
 _OUTLET_CREDIT_DATE = re.compile(r"[ⓒ©]\s?(?P<pub>[^\s\d]{2,20})\s+" + _DATE)
 _YEAR2_DATE = re.compile(r"'(?P<y>\d{2})\.\s*(?P<m>\d{1,2})\.\s*(?P<d>\d{1,2})")
 
@@ -86,7 +86,7 @@ _REPORTER_LINE = re.compile(
 )
 _EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9._%+\-]+@(?P<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
 _WEB_HOST = re.compile(r"(?:https?://|www\.)(?P<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
-# 중앙일보 2018.03.21 15:53: an outlet's name and a time under the headline.
+# OO일보 2024.01.02 09:30: an outlet's name and a time under the headline.
 _OUTLET_DATE_LINE = re.compile(
     r"^(?!(?:기사)?(?:입력|등록|승인|수정|게재|발행|배포|작성|송고|업데이트))(?P<pub>\S{2,20}(?:\s\S{1,10})?)\s+"
     + r"(?P<date>(19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2})\.?\s*\d{1,2}:\d{2}"
@@ -140,7 +140,7 @@ def _key(text: str) -> str:
 
 
 def _publisher_from_copyright(text: str) -> str | None:
-    """The outlet of a copyright line; a bare ``ⓒ춘천시`` photo credit names a known
+    """The outlet of a copyright line; a bare ``ⓒOO시`` photo credit names a known
     outlet or nothing (it credits the photo, not the page)."""
     match = _COPYRIGHT.search(text)
     if not match:
@@ -182,7 +182,7 @@ def _publisher_from_addresses(lines: list[str]) -> str | None:
 
 def _publisher_from_header(lines: list[str]) -> str | None:
     """A known outlet's name leading a line of the page header (a logo's alt text,
-    ``디지틀조선TV 유튜브 바로가기``)."""
+    ``OO뉴스TV 유튜브 바로가기``)."""
     for text in lines:
         words = text.split()
         for n in (2, 1):

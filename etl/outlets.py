@@ -1,8 +1,8 @@
 """News outlets (``seeds/reference/outlets.csv``): who published a page, from its byline,
 copyright line, web address or a reporter's e-mail domain.
 
-A byline often carries a desk or a region after the outlet (``아시아경제 영남취재본부``,
-``천지일보 수원``): the known outlet at its start is the publisher.
+A byline often carries a desk or a region after the outlet (``OO경제 호남취재본부``,
+``OO일보 창원``): the known outlet at its start is the publisher.
 """
 
 from __future__ import annotations

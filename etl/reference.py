@@ -67,7 +67,7 @@ def _truthy(value: str) -> bool:
 
 
 def _university_variants(form: str) -> tuple[str, ...]:
-    """성균관대학교 is also written 성균관대학 and 성균관대, and the other way round."""
+    """OO대학교 is also written OO대학 and OO대, and the other way round."""
     for suffix in ("대학교", "대학", "대"):
         stem = form[: -len(suffix)]
         if form.endswith(suffix) and len(stem) >= 2 and not stem.endswith(("대", " ")):
@@ -212,7 +212,7 @@ class Reference:
     def government_of(self, place_key: str) -> str | None:
         """The organization that governs a place, when it acts (signs, hosts, is the
         employer of its governor): a Korean region's government, or the reference
-        government of a foreign state or city (메릴랜드주 → 메릴랜드주 정부)."""
+        government of a foreign state or city (텍사스주 → 텍사스주 정부)."""
         place = self.places.get(place_key)
         if place is None:
             return None
@@ -237,6 +237,13 @@ class Reference:
             if candidates:
                 found[place.key] = min(candidates, key=lambda o: len(o.name_ko)).key
         return found
+
+    def state_of(self, place_key: str) -> str | None:
+        """The state or province a place lies in (itself when it is one)."""
+        place = self.places.get(place_key)
+        while place is not None and place.place_type not in ("state", "province"):
+            place = self.places.get(place.parent_key or "")
+        return place.key if place is not None else None
 
     def province_of(self, place_key: str | None) -> str | None:
         """The provincial-level division containing a Korean place, else None."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -154,7 +155,7 @@ def test_missing_path_is_a_usage_error(runner: CliRunner, db_url: str) -> None:
     assert "no files found" in result.output
 
 
-def test_extract_prints_facts_without_a_database(runner: CliRunner, tmp_path) -> None:  # noqa: ANN001
+def test_extract_prints_facts_without_a_database(runner: CliRunner) -> None:
     (seed_file,) = SEEDS.glob("000_*.txt")
     result = runner.invoke(
         cli,
@@ -172,7 +173,7 @@ def test_extract_prints_facts_without_a_database(runner: CliRunner, tmp_path) ->
     assert visit["what"].startswith("윤석열 → ") and "보스턴" in visit["sentence"]
 
 
-def test_extract_reports_an_unreadable_file(runner: CliRunner, tmp_path) -> None:  # noqa: ANN001
+def test_extract_reports_an_unreadable_file(runner: CliRunner, tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     result = runner.invoke(cli, ["extract", str(empty)])

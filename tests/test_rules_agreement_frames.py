@@ -20,34 +20,34 @@ PUBLISHED = date(2024, 5, 20)
 def test_signatories_stand_for_their_institutions() -> None:
     found = agreements(
         extract_text(
-            "이번 협약은 지난 2일 서울대 김철수 부총장과 같은 달 13일 MIT 존 스미스(John Smith) "
-            "소장이 각각 서명함으로써 공식 발효됐다.",
+            "해당 협약서는 지난 2일 고려대 박도윤 연구처장과 사흘 뒤 보스턴대 존 스미스(John Smith) "
+            "학장이 따로 서명하면서 효력이 생겼다.",
             PUBLISHED,
         )
     )
-    assert found == {("mou", frozenset({"snu", "mit"})): ("signed", date(2024, 5, 2))}
+    assert found == {("mou", frozenset({"korea-univ", "bu"})): ("signed", date(2024, 5, 2))}
 
 
 def test_subject_of_an_earlier_clause_is_a_party() -> None:
     found = agreements(
         extract_text(
-            "대전시는 보스턴에서 열린 국제심포지엄을 공동 주최하고, 하버드대와의 업무협약(MOU)을 체결했다.",
+            "대전시는 케임브리지에서 투자설명회를 열고, 터프츠대와의 업무협약(MOU)도 맺었다.",
             PUBLISHED,
         )
     )
-    assert found == {("mou", frozenset({"gov:kr-daejeon", "harvard"})): ("signed", None)}
+    assert found == {("mou", frozenset({"gov:kr-daejeon", "tufts"})): ("signed", None)}
 
 
 def test_a_department_speaks_for_its_hospital() -> None:
     found = agreements(
         extract_text(
-            "서울대병원 소아청소년과는 최근 미국 하버드 의대(HMS)의 유전학과와 희귀질환 치료제 "
-            "공동 개발 업무협약(MOU)을 체결했다고 5일 밝혔다.",
+            "삼성서울병원 재활의학과는 보스턴대 의대(BUSM)의 신경과와 뇌졸중 재활기기 공동 연구에 "
+            "관한 업무협약(MOU)을 체결했다고 5일 전했다.",
             PUBLISHED,
         )
     )
-    # 5일 is when it was announced; the signing date is only 최근.
-    assert found == {("mou", frozenset({"snuh", "harvard-med"})): ("signed", None)}
+    # 5일 is when it was announced, not when it was signed.
+    assert found == {("mou", frozenset({"samsung-mc", "bu-med"})): ("signed", None)}
 
 
 def test_deal_named_by_its_noun() -> None:
@@ -79,17 +79,17 @@ def test_signed_in_the_past_with_ba_itda() -> None:
 def test_university_written_with_daehak() -> None:
     found = agreements(
         extract_text(
-            "노스웨스턴대학과 성균관대학이 양해각서(MOU) 체결을 통해 교류의 첫걸음을 내디뎠다.",
+            "터프츠대학과 연세대학이 양해각서(MOU) 체결로 공동 학위 과정을 열었다.",
             PUBLISHED,
         )
     )
-    assert found == {("mou", frozenset({"northwestern", "skku"})): ("signed", None)}
+    assert found == {("mou", frozenset({"tufts", "yonsei"})): ("signed", None)}
 
 
 def test_near_misses_make_no_agreement() -> None:
     # A unit with no named counterpart, and an agreement only referred to.
     assert (
-        agreements(extract_text("서울대병원 소아청소년과는 협약식을 성황리에 마쳤다.", PUBLISHED))
+        agreements(extract_text("삼성서울병원 재활의학과는 협약식을 성황리에 마쳤다.", PUBLISHED))
         == {}
     )
     assert (
@@ -116,32 +116,35 @@ def test_unnamed_counterpart_in_the_dative() -> None:
 
 def test_partnership_built_and_reported_tense() -> None:
     found = agreements(
-        extract_text("서울대병원은 최근 MGH와 암 연구를 위한 협력 관계를 구축하였다.", PUBLISHED)
+        extract_text("연세대는 올해 보스턴대와 신약 연구 협력 체계를 구축했다.", PUBLISHED)
     )
-    assert found == {("cooperation", frozenset({"snuh", "mgh"})): ("agreed", None)}
+    assert found == {("cooperation", frozenset({"yonsei", "bu"})): ("agreed", date(2024, 1, 1))}
     found = agreements(
-        extract_text("서울대병원은 MGH와 협력관계 구축에 나선다고 밝혔다.", PUBLISHED)
+        extract_text("카이스트는 다나파버 암연구소와 협력관계 구축에 착수한다고 알렸다.", PUBLISHED)
     )
-    assert found == {("cooperation", frozenset({"snuh", "mgh"})): ("planned", None)}
+    assert found == {("cooperation", frozenset({"kaist", "dana-farber"})): ("planned", None)}
 
 
 def test_cooperation_with_a_foreign_governor_met_in_the_clause_before() -> None:
     found = agreements(
         extract_text(
-            "충북도는 김영환 지사가 15일(현지시간) 미국 매사추세츠주에서 킴 드리콜(Kim Driscoll) "
-            "부지사와 만나 바이오 분야에서 협력하기로 했다고 밝혔다.",
+            "전남도는 도지사 일행이 21일 메릴랜드주 아나폴리스에서 앤 밀러(Ann Miller) "
+            "부지사와 면담하고 백신 분야에서 협력하기로 했다고 전했다.",
             PUBLISHED,
         )
     )
     assert found == {
-        ("cooperation", frozenset({"gov:kr-chungbuk", "ma-state"})): ("agreed", date(2024, 5, 15))
+        ("cooperation", frozenset({"gov:kr-jeonnam", "md-state"})): (
+            "agreed",
+            date(2024, 4, 21),
+        )  # 21일, told in the past on 20 May
     }
 
 
 def test_embedded_subject_is_not_a_third_party_when_the_pair_is_stated_alone() -> None:
     text = (
-        "서울대병원은 지난해 문을 연 서울대암병원이 이룬 성과를 바탕으로 MGH와 협력 관계를 구축했다.\n"
-        "서울대병원은 최근 MGH와 진료와 연구를 위한 협력 관계를 구축하였다."
+        "연세대는 작년 문을 연 세브란스병원이 쌓은 경험을 살려 보스턴대와 협력 관계를 구축했다.\n"
+        "연세대는 보스턴대와 교육 분야의 협력 관계도 구축했다."
     )
     found = agreements(extract_text(text, PUBLISHED))
-    assert found == {("cooperation", frozenset({"snuh", "mgh"})): ("agreed", None)}
+    assert found == {("cooperation", frozenset({"yonsei", "bu"})): ("agreed", None)}

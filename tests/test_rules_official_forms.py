@@ -2,9 +2,9 @@
 
 Patterns covered: a Western name written in Hangul before an institution and a title
 (``제임스 와트 보스턴대 학장``), a bracket read past inside the noun phrase
-(``박민수 MGH(매사추세츠 종합병원) 박사``), four words between name and title, apposition
+(``박민수 BCH(보스턴 어린이병원) 박사``), four words between name and title, apposition
 ``기관(직함 이름)`` and ``기관(대표이사 사장 이름)``, names joined by ``·`` sharing one
-title, a one-syllable given name with an initial (``윙 K. 리우``). Near-misses: a known
+title, a one-syllable given name with an initial (``조 T. 하워드``). Near-misses: a known
 word with a particle (``한국의``, ``모더나를``) is no name; a title that ends an institution's
 name (``한국생명공학연구원``) is not the person's title.
 """
@@ -30,9 +30,7 @@ def test_western_name_in_hangul_with_institution_and_title() -> None:
 
 
 def test_bracket_inside_the_noun_phrase() -> None:
-    assert _people("박민수 MGH(매사추세츠 종합병원) 박사가 발표했다.") == {
-        "박민수": ("박사", "mgh")
-    }
+    assert _people("박민수 BCH(보스턴 어린이병원) 박사가 발표했다.") == {"박민수": ("박사", "bch")}
 
 
 def test_four_words_between_name_and_title() -> None:
@@ -50,17 +48,17 @@ def test_apposition_in_brackets() -> None:
 
 
 def test_coordinated_names_share_a_title() -> None:
-    people = _people("서울대병원에선 이민호·정해인·김수현 교수가 참석했다.")
+    people = _people("아주대에선 이민호·정해인·김수현 교수가 발표자로 나섰다.")
     assert people == {
-        "이민호": ("교수", "snuh"),
-        "정해인": ("교수", "snuh"),
-        "김수현": ("교수", "snuh"),
+        "이민호": ("교수", "ajou"),
+        "정해인": ("교수", "ajou"),
+        "김수현": ("교수", "ajou"),
     }
 
 
 def test_one_syllable_given_name_with_an_initial() -> None:
-    assert _people("이 자리에는 윙 K. 리우 노스웨스턴대 교수가 참석했다.") == {
-        "윙 K. 리우": ("교수", "northwestern")
+    assert _people("이 자리에는 조 T. 하워드 보스턴칼리지 교수가 참석했다.") == {
+        "조 T. 하워드": ("교수", "boston-college")
     }
 
 

@@ -1,7 +1,7 @@
 """Visit frames on sentences of our own.
 
-Patterns covered: nouns between the target and its particle (``보스턴 바이오 클러스터를
-방문``), one possessive (``X의 현장을 방문``), a listed rest (``A, B 센터 등을 찾아``), an
+Patterns covered: nouns between the target and its particle (``보스턴 의료기기 산업단지를
+둘러봤다``), one possessive (``X의 현장을 방문``), a listed rest (``A, B 센터 등을 찾아``), an
 adverbial noun before the verb (``X 전격 방문``), the country in the verb (``방한한 이름
 직함은``), presence abroad (``보스턴에서 간담회를 가졌다``), and the near-misses: booths at a
 fair are not their companies, someone else as the subject (``학생 2명이 X를 방문``), an
@@ -23,51 +23,53 @@ def _visits(text: str) -> dict[tuple[str, str], tuple[str, date | None]]:
 
 
 def test_nouns_between_target_and_particle() -> None:
-    assert _visits("홍길동 대전시장이 지난 8일 미국 보스턴 바이오혁신클러스터를 방문했다.") == {
+    assert _visits("홍길동 대전시장이 지난 8일 미국 보스턴 의료기기 산업단지를 둘러봤다.") == {
         ("홍길동", "us-ma-boston"): ("completed", date(2024, 5, 8))
     }
 
 
 def test_possessive_before_the_place_noun() -> None:
-    found = _visits("존 스미스(John Smith) 랩센트럴 회장이 14일 노원구의 개발 현장을 방문했다.")
-    assert found == {("존 스미스", "kr-seoul/노원구"): ("completed", date(2024, 5, 14))}
+    found = _visits(
+        "존 스미스(John Smith) 매스챌린지 대표가 14일 성동구의 창업 거점 부지를 방문했다."
+    )
+    assert found == {("존 스미스", "kr-seoul/성동구"): ("completed", date(2024, 5, 14))}
 
 
 def test_listed_rest_ending_in_deung() -> None:
-    found = _visits("홍 시장은 8일 하버드 대학 스팔딩 재활병원, 신경 조절 연구 센터 등을 찾았다.")
-    assert found == {}  # 홍 시장 refers to no one named in this text
-    found = _visits(
-        "홍길동 김해시장은 8일 하버드 대학 스팔딩 재활병원, 신경 조절 연구 센터 등을 찾았다."
-    )
-    assert found == {("홍길동", "spaulding"): ("completed", date(2024, 5, 8))}
+    found = _visits("정 군수는 8일 조슬린 당뇨병센터, 세포치료 연구 시설 등을 찾았다.")
+    assert found == {}  # 정 군수 refers to no one named in this text
+    found = _visits("정다운 홍천군수는 8일 조슬린 당뇨병센터, 세포치료 연구 시설 등을 찾았다.")
+    assert found == {("정다운", "joslin"): ("completed", date(2024, 5, 8))}
 
 
 def test_adverbial_noun_before_the_verb() -> None:
-    found = _visits("지난해 5월 김철수 총장의 하버드 대학 전격 방문을 계기로 협력이 시작됐다.")
-    assert found == {("김철수", "harvard"): ("completed", date(2023, 5, 1))}
+    found = _visits("지난해 5월 김철수 총장의 브랜다이스대 깜짝 방문 이후 교류가 늘었다.")
+    assert found == {("김철수", "brandeis"): ("completed", date(2023, 5, 1))}
 
 
 def test_country_in_the_verb() -> None:
-    found = _visits("최근 방한한 제임스 와트 보스턴대 학장은 서울대와 협력을 논의했다.")
+    found = _visits("지난주 방한한 제임스 와트 보스턴대 학장은 고려대 교수들과 공동 강의를 열었다.")
     assert found == {("제임스 와트", "kr"): ("completed", None)}
 
 
 def test_presence_abroad() -> None:
-    found = _visits("이철우 경북지사는 7일(현지시간) 보스턴에서 현지 전문가들과 간담회를 가졌다.")
-    assert found == {("이철우", "us-ma-boston"): ("completed", date(2024, 5, 7))}
+    found = _visits(
+        "이철우 경북지사는 7일(현지시간) 케임브리지에서 한인 과학자들과 조찬 모임을 열었다."
+    )
+    assert found == {("이철우", "us-ma-cambridge"): ("completed", date(2024, 5, 7))}
 
 
 def test_near_misses() -> None:
     # Booths at a fair are not visits to the companies.
     assert _visits("홍길동 회장은 셀트리온, 삼성바이오로직스 등 기업 부스를 둘러봤다.") == {}
     # Someone else is the subject of the visit.
-    text = "홍길동 동아대 총장은 협약을 맺었다.\n하버드대 학생 2명이 동아대를 방문했다."
+    text = "홍길동 부경대 총장은 협약을 맺었다.\n보스턴칼리지 연구원 3명이 부경대를 찾았다."
     assert _visits(text) == {}
     # An official named as the object is not the visitor.
-    text = "김철수 한국바이오협회 회장을 비롯해 관계자를 만나고 삼성바이오로직스 공장도 둘러봤다."
+    text = "김철수 대한상공회의소 회장을 비롯한 인사들을 만나고 셀트리온 연구동도 둘러봤다."
     assert _visits(text) == {}
     # Presence at home is not a visit; 순방한다 holds no 방한.
-    assert _visits("이철우 경북지사는 7일 대구에서 간담회를 가졌다.") == {}
-    assert _visits("김철수 파주시장은 오는 27일 마이애미를 순방한다.") == {
+    assert _visits("이철우 경북지사는 7일 대구에서 기업인 간담회를 가졌다.") == {}
+    assert _visits("김철수 파주시장은 오는 27일 마이애미 일대를 순방한다.") == {
         ("김철수", "us-fl-miami"): ("planned", date(2024, 5, 27))
     }

@@ -30,7 +30,7 @@ _CONTRACT = r"기술\s?수출\s?계약|라이[선센]스\s?(?:아웃\s?)?계약|
 _MOU = r"MOU|MOA|LOI|양해\s?각서|업무\s?협약|협력\s?협약|협약|협정|의향서"
 _KIND = re.compile(rf"(?P<contract>{_CONTRACT})|(?P<mou>{_MOU})")
 _SIGN = re.compile(
-    r"^(?:\s*\([^)]*\))?\s*['’”\"」』]?\s*(?:을|를|이|가|도|의|에)?\s*(?:\([^)]*\)\s*)?"
+    r"^서?(?:\s*\([^)]*\))?\s*['’”\"」』]?\s*(?:을|를|이|가|도|의|에)?\s*(?:\([^)]*\)\s*)?"
     r"(?P<verb>체결|서명|맺|교환|조인)"
 )
 # 인수를 마무리하다, 기술수출에 성공하다: a deal reported by its noun and an outcome verb.
@@ -39,9 +39,9 @@ _DEAL = re.compile(
     r"(?:을|를|에|이|가)?\s?(?:(?:최종|최종적으로|성공적으로|공식|마침내)\s?)?"
     r"(?P<verb>마무리|완료|성공|성사|합의)"
 )
-# 이번 협약은 … 각각 서명함으로써: the agreement as topic, its signing later in the sentence.
+# 해당 협약서는 … 서명하면서: the agreement as topic, its signing later in the sentence.
 _TOPIC_SIGN = re.compile(
-    r"^(?:\([^)]*\))?\s*(?:은|는|이|가)\s.{0,160}?(?P<verb>서명|체결)(?:함|했|하였|한|하고)"
+    r"^서?(?:\([^)]*\))?\s*(?:은|는|이|가)\s.{0,160}?(?P<verb>서명|체결)(?:함|했|하였|한|하고|하며|하면서)"
 )
 _REFERENCE_ONLY = re.compile(r"(?:체결|맺|서명)(?:한|했던|된|하였던)\s*['‘“\"]?\s*$")
 _PLANNED_VERB = re.compile(
@@ -54,12 +54,12 @@ _COOPERATION = re.compile(
 )
 # 협력 관계를 구축했다, 파트너십을 맺었다: cooperation stated as a relation built.
 _PARTNERSHIP = re.compile(
-    r"(?:협력\s?관계|협력\s?체계|파트너십|동반자\s?관계)(?:를|을)?\s?(?P<verb>구축|맺|수립|체결)"
+    r"(?:협력\s?관계|협력\s?체계|파트너십|동반자\s?관계)(?:를|을|도)?\s?(?P<verb>구축|맺|수립|체결)"
 )
 _ROLE_AFTER = re.compile(
     r"^(?:\s*\([^)]*\))?\s?(?:社|㈜|\(주\))?['’”\"」』]?\s*(?:은|는|이|가|와|과|와의|과의|및|,|·|도|측은|측과|측이|간|\s간|등|과\s함께|와\s함께|이랑|랑|로부터|으로부터)"
 )
-# OO병원 임상유전체의학과는, OO대(…)의 유전세포의학과와: a unit speaks for its institution.
+# OO병원 재활의학과는, OO대(…)의 신경과와: a unit speaks for its institution.
 _UNIT_ROLE_AFTER = re.compile(
     r"^(?:\s*\([^)]*\))?\s?(?:의\s)?[가-힣A-Za-z·]{1,14}"
     r"(?:학과|의학과|과|센터|연구소|연구실|연구원|연구단|사업단|본부|학부|대학원|병원|팀|교실)"
@@ -129,7 +129,7 @@ def _party_candidates(
     if substitute:
         open_at = start + substitute.end()
         bracket = next(((s, e) for s, e in ctx.brackets if s == open_at), None)
-    # Unknown organizations named by their role (지엠에스헬스케어는, Westcarb Enterprises와).
+    # Unknown organizations named by their role (OO헬스케어는, Acme Enterprises와).
     for match in _UNKNOWN_PARTY.finditer(text_span):
         name_start = start + match.start("name")
         name_end = start + match.end("name")
@@ -139,7 +139,7 @@ def _party_candidates(
         if ctx.in_quotes(name_start, name_end) or ctx.in_brackets(name_start, name_end):
             continue
         if any(0 <= name_start - e.end <= 1 for e in ctx.entities):
-            continue  # OO병원 소아청소년과: a unit of the institution just named
+            continue  # OO병원 재활의학과: a unit of the institution just named
         is_latin = bool(re.match(r"[A-Z]", name))
         proper = is_latin or any(
             t.tag == "NNP" and t.start == name_start and t.end == name_end for t in ctx.tokens
@@ -161,7 +161,7 @@ def _party_candidates(
                 continue
         bracket_end = None
         if ctx.in_brackets(entity.start, entity.end):
-            # 브리스톨 마이어스 스쿼브(이하 BMS)와: the bracket names the party before it
+            # 일라이 릴리 앤드 컴퍼니(이하 릴리)와: the bracket names the party before it
             # when no known name ends there; its role is read after the bracket.
             inner = next(
                 (b for b in ctx.brackets if b[0] <= entity.start and entity.end <= b[1]), None
@@ -182,7 +182,7 @@ def _party_candidates(
             or bool(_titled_party().match(rest))
         )
         if not role and re.match(r"^(?:\s*\([^)]*\))?\s*의", rest):
-            # 전북대학교와 MIT의 …협약: a possessive second party after a 와/과 partner.
+            # OO대학교와 MIT의 …협약: a possessive second party after a 와/과 partner.
             role = any(
                 c.end <= entity.start
                 and re.match(r"^\s*(?:\([^)]*\))?\s*(?:와|과)\s*$", ctx.slice(c.end, entity.start))
@@ -208,7 +208,7 @@ def _status(ctx: SentenceContext, verb_start: int, clause_end: int, when, publis
     """signed or planned, from the signing verb first, then its date, then the sentence."""
     tail = ctx.slice(verb_start, clause_end)
     rest_of_sentence = ctx.slice(verb_start, ctx.end)
-    # …구축에 나선다고 밝혔다: the reported clause carries the tense, not the reporting verb.
+    # …에 착수한다고 알렸다: the reported clause carries the tense, not the reporting verb.
     if quoted := _QUOTATIVE.search(rest_of_sentence):
         rest_of_sentence = rest_of_sentence[: quoted.start()]
         tail = tail[: len(rest_of_sentence)]
@@ -315,7 +315,7 @@ def find_agreements(
                     _status(ctx, verb_start, ctx.clause_of(verb_start)[1], when, published)
                     == "planned"
                 ):
-                    status = "planned"  # 협력관계 구축에 나선다
+                    status = "planned"  # 협력 체계 구축에 착수한다
             triggers.append(
                 _Trigger(
                     kind="cooperation",
@@ -459,7 +459,7 @@ def _official_parties(
 def _deal_object(
     ctx: SentenceContext, start: int, end: int, chosen: list[tuple[Found, EntityRef]]
 ) -> list[tuple[Found, EntityRef]]:
-    """아베오 인수, OO社의 지분 인수: the company a deal noun is about."""
+    """X 인수, OO社의 지분 인수: the company a deal noun is about."""
     have = {ref for _, ref in chosen}
     for entity in reversed(ctx.entities):
         if entity.end > end or entity.start < start:

@@ -59,7 +59,7 @@ class SentenceContext:
         return any(s <= start and end <= e for s, e in self.brackets)
 
     def in_quotes(self, start: int, end: int) -> bool:
-        """Inside quoted text; a quote around just a name ('모더나') is emphasis, not a quotation."""
+        """Inside quoted text; a quote around just a name ('OO바이오') is emphasis, not a quotation."""
         return any(s <= start and end <= e and (e - s) > (end - start) + 1 for s, e in self.quotes)
 
     def clause_of(self, position: int) -> tuple[int, int]:

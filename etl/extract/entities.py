@@ -2,8 +2,8 @@
 
 Reference forms are matched on the text (longest first) with word-boundary rules, so
 a name is found whatever Kiwi made of it. Names not in the reference data are found
-from their shape: a proper noun ending in an institutional suffix (춘천성심병원,
-지엠에스헬스케어), or a Latin name ending in Inc./Bio/Therapeutics/社.
+from their shape: a proper noun ending in an institutional suffix (OO성심병원,
+OO헬스케어), or a Latin name ending in Inc./Bio/Therapeutics/社.
 """
 
 from __future__ import annotations
@@ -280,7 +280,7 @@ def discover_organizations(
 def add_party_organization(
     ctx: SentenceContext, start: int, end: int, registry: dict[str, OrganizationRecord]
 ) -> Found:
-    """An unknown name found by its role in an agreement (지엠에스헬스케어는 …와 MOU)."""
+    """An unknown name found by its role in an agreement (OO헬스케어는 …와 MOU)."""
     name = ctx.slice(start, end)
     key = unresolved_key(name)
     registry.setdefault(
@@ -301,7 +301,7 @@ def add_party_organization(
 
 
 # A Korean region acts (signs, hosts, announces) when it is a subject or partner, or
-# when a head's title is glued to it (김해시장): then it stands for its government.
+# when a head's title is glued to it (OO시장): then it stands for its government.
 _ACTOR_AFTER = re.compile(r"^(?:은|는|이|가|와|과|와의|과의|도|측은|측과|측이)(?=\s|$|,)")
 _HEAD_TITLE_AFTER = re.compile(r"^(?:장|지사|도지사|군수|구청장|청장|시장)")
 

@@ -64,13 +64,13 @@ def nearest_date(
     if before and not _relative_clause_between(ctx, ctx.start + before[-1].end, position):
         return before[-1]
     if before:
-        return None  # 지난해 문을 연 병원이 … 협약: the date belongs to another verb
+        return None  # 작년 문을 연 병원이 … 협약: the date belongs to another verb
     after = [d for d in dates if position <= ctx.start + d.start < clause[1]]
     return after[0] if after else None
 
 
 def _relative_clause_between(ctx: SentenceContext, start: int, end: int) -> bool:
-    """A verb turned into a modifier (문을 연, 개원한) between a date and a later verb:
+    """A verb turned into a modifier (문을 연, 세운) between a date and a later verb:
     the date is that modifier's."""
     tokens = [t for t in ctx.tokens if start <= t.start and t.end <= end]
     for i, token in enumerate(tokens):
@@ -82,7 +82,7 @@ def _relative_clause_between(ctx: SentenceContext, start: int, end: int) -> bool
         if verb.form in _POSTPOSITIONAL_VERBS or verb.tag not in ("VV", "NNG", "EP"):
             continue
         # The date is inside that modifier only if no subject or topic comes between
-        # (12일 홍길동 지사는 … 부상한 랩센트럴을 방문: the date is the main verb's).
+        # (5일 홍길동 지사는 … 이름난 연구소를 방문: the date is the main verb's).
         if not any(
             t.tag == "JKS" or (t.tag == "JX" and t.form in ("은", "는")) for t in tokens[:i]
         ):

@@ -2,7 +2,9 @@
 
 Forms handled (names here are illustrations, not data):
 ``홍길동 지사``, ``홍길동 강원도지사``, ``홍길동 OO대 부총장``, ``OO원의 홍길동 미국지사장``,
-``존 스미스(John Smith) 부사장``, ``존 A.스미스 시장``, ``John A Smith 교수``.
+``존 스미스(John Smith) 부사장``, ``존 A.스미스 시장``, ``John A Smith 교수``,
+``마이클 스미스 OO 대표`` (a Western given name in Hangul), ``OO대(총장 홍길동)``,
+``홍길동·김철수 교수`` (one title for the names joined before it).
 A title with no name is not a named official. A reporter is never one. Later
 ``홍 지사`` or a bare ``지사는`` refers back to the one official with that title.
 """
@@ -27,7 +29,7 @@ _TRAILING = re.compile(
 _PUNCT = "\"'“”‘’,.·:;!?)]」』>"
 
 _BRACKETED = re.compile(r"(?<=\S)\([^()]{1,60}\)")
-# 마이클 베일리 OO 대표, 요하네스 프루에하우프 OO 회장: a Western name written in Hangul.
+# 마이클 스미스 OO 대표, 한스 뮐러 OO 회장: a Western name written in Hangul.
 _HANGUL_PAIR = re.compile(
     r"(?<![가-힣A-Za-z0-9·\-])(?P<n>(?P<first>[가-힣]{1,5})\s(?P<last>[가-힣]{1,6}))(?=\s)"
 )
@@ -58,8 +60,22 @@ class OfficialHit:
 
 
 @functools.cache
-def _titles_longest_first() -> list[TitleRef]:
-    return sorted(load_reference().titles.values(), key=lambda t: -len(t.title_ko))
+def _titles_by_name() -> dict[str, TitleRef]:
+    return dict(load_reference().titles)
+
+
+@functools.cache
+def _longest_title() -> int:
+    return max(len(t) for t in _titles_by_name())
+
+
+@functools.cache
+def _title_ahead() -> re.Pattern[str]:
+    """A title word somewhere in the next few words (a cheap test before the costly ones)."""
+    titles = "|".join(sorted(map(re.escape, _titles_by_name()), key=len, reverse=True))
+    return re.compile(
+        rf"(?:\s+\S+){{0,4}}?\s+\S*?(?:{titles})(?=[^가-힣A-Za-z0-9]|[은는이가과와을를의도께측]|$)"
+    )
 
 
 def _strip_word(word: str) -> str:
@@ -79,17 +95,20 @@ _BARE_ONLY_TITLES = frozenset({"연구원", "이사", "위원", "고문", "박�
 
 def _title_in(word: str) -> tuple[TitleRef, str] | None:
     """(title, prefix) when ``word`` ends with a known title."""
-    for title in _titles_longest_first():
-        if word.endswith(title.title_ko):
-            prefix = word[: -len(title.title_ko)]
-            if prefix and title.title_ko in _BARE_ONLY_TITLES and not prefix.endswith("법학"):
-                continue
-            return title, prefix
+    titles = _titles_by_name()
+    for length in range(min(len(word), _longest_title()), 0, -1):
+        title = titles.get(word[-length:])
+        if title is None:
+            continue
+        prefix = word[:-length]
+        if prefix and title.title_ko in _BARE_ONLY_TITLES and not prefix.endswith("법학"):
+            continue
+        return title, prefix
     return None
 
 
 def _lookup_prefix(prefix: str, title: str, reference: Reference) -> EntityRef | None:
-    """The institution or region a title word starts with: 파주(시)장, 경북(도)지사, and
+    """The institution or region a title word starts with: 원주(시)장, 경북(도)지사, and
     한국생명공학연구원장 where the institution's name shares the title's first syllable."""
     if not prefix:
         return None
@@ -115,7 +134,7 @@ def _name_spans(ctx: SentenceContext, reporter: str | None, reference: Reference
 
     for match in _FOREIGN_WITH_LATIN.finditer(ctx.text):
         if match["n"].split()[-1] in reference.index:
-            continue  # 홍길동 제노스코(GENOSCO): a name and an institution's Latin name
+            continue  # 홍길동 오오바이오(OOBIO): a name and an institution's Latin name
         start = ctx.start + match.start("n")
         end = ctx.start + match.end()  # the Latin spelling belongs with the name
         add(start, end, match["n"], match["en"].strip(), False)
@@ -127,6 +146,8 @@ def _name_spans(ctx: SentenceContext, reporter: str | None, reference: Reference
             continue
         add(ctx.start + match.start("n"), ctx.start + match.end("n"), name, name, False)
     for match in _HANGUL_PAIR.finditer(ctx.text):
+        if not _title_ahead().match(ctx.text, match.end()):
+            continue
         if not _is_foreign_pair(match["first"], match["last"], reference):
             continue
         span = (ctx.start + match.start("n"), ctx.start + match.end("n"), match["n"], None, False)
@@ -145,16 +166,22 @@ def _is_foreign_pair(first: str, last: str, reference: Reference) -> bool:
     both words are proper nouns Kiwi does not know as Korean names or places."""
     if first in reference.index or last in reference.index or _title_in(_strip_word(last)):
         return False
-    if any(t.tag.startswith(("J", "E", "XS")) for t in analyzer().tokenize(last)):
-        return False  # 모더나를: a particle, so not a name
+    if any(tag.startswith(("J", "E", "XS")) for _, tag in _word_tags(last)):
+        return False  # 회사를: a particle, so not a name
     if first in foreign_given_names():
         return True
     if len(last) < 2:
         return False
     if len(first) < 2 or is_korean_name(first, reference) or is_korean_name(last, reference):
         return False
-    tokens = [analyzer().tokenize(word) for word in (first, last)]
-    return all(len(t) == 1 and t[0].tag == "NNP" for t in tokens)
+    return all(
+        len(tags) == 1 and tags[0][1] == "NNP" for tags in (_word_tags(first), _word_tags(last))
+    )
+
+
+@functools.cache
+def _word_tags(word: str) -> tuple[tuple[str, str], ...]:
+    return tuple((t.form, t.tag) for t in analyzer().tokenize(word))
 
 
 def _bracket_name(words: list[str], reference: Reference) -> tuple[int, str] | None:
@@ -290,7 +317,7 @@ def _hit_for(ctx: SentenceContext, span, reference: Reference) -> OfficialHit | 
                 word_start,
                 reference,
             )
-        # Not a title: it may only be an affiliation (전북대, 모더나), which carries no
+        # Not a title: it may only be an affiliation (OO대, OO바이오), which carries no
         # particle and no comma; anything else ends the noun phrase.
         bare = raw.rstrip(_PUNCT)
         covered = _entities_within(ctx, word_start, word_start + len(bare))
@@ -339,7 +366,7 @@ def _affiliate(
     if prefix_ref is not None and not (
         title.affiliation == "organization" and prefix_ref.kind == "place"
     ):
-        # 파주시장, KAIST총장: the prefix is the affiliation. (미국지사장: the place
+        # 원주시장, KAIST총장: the prefix is the affiliation. (미국지사장: the place
         # names a branch and stays part of the title.)
         title_ko = title.title_ko
         candidates.append(prefix_ref)
@@ -396,7 +423,7 @@ def find_official_hits(contexts: list[SentenceContext], reporter: str | None) ->
         hits.extend(_appositions(ctx, reference, hits, reporter))
     hits.extend(_coordinated(contexts, hits, reference))
     # A foreign name seen once with its title is the same person where it recurs
-    # (패트릭 벅스테드 … later 패트릭 벅스테드 모더나 부사장).
+    # (존 스미스 … later 존 스미스 OO바이오 부사장).
     known = {h.name_ko: h for h in hits if not h.is_korean_name}
     for ctx in contexts:
         for name, first in known.items():
@@ -434,6 +461,9 @@ def person_records(
     for name, group in by_name.items():
         best = max(group, key=lambda h: (h.strength, -h.start))
         org_key, place_key = best.organization_key, best.place_key
+        if best.title.affiliation == "region" and "지사" in best.title.title_ko and place_key:
+            # A governor (부지사, 주지사) governs the state the named city lies in.
+            place_key = reference.state_of(place_key) or place_key
         if best.title.affiliation == "region":
             if place_key is None and org_key is None and best.is_korean_name and default_province:
                 place_key = default_province

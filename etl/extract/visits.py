@@ -1,10 +1,13 @@
 """Visits: an official going to an organization or a place.
 
-A visit is a visit verb (방문, 찾아, 순방, 시찰, 견학, 둘러보) whose object is an
-organization or place: ``X를 방문해``, ``X(…)를 방문``, ``X 연구실에 방문해``, ``X 시찰``,
-``A와 B 등을 순방한다``, or a relative clause ``방문한 X에서는``. The visitor is the
-official heading the sentence, or, when a sentence names none, the last one that did
-(Korean drops repeated subjects). A delegation (``홍길동 지사 등 출장단``) is its head.
+Three frames. A visit verb (방문, 찾아, 순방, 시찰, 견학, 둘러보) whose object is an
+organization or place, the object's noun phrase read from Kiwi's tags (``X를 방문해``,
+``X 산업단지를 방문``, ``X의 부지를 방문``, ``A와 B 등을 순방한다``, a relative
+clause ``방문한 X에서는``). A verb that names the country (``방한한 …``). Presence abroad
+(``보스턴에서 간담회를 가졌다``) for an official of another country. The visitor is the
+official heading the sentence, the one official named before the verb, or, when a
+sentence names none and no one else is its subject, the last one that did (Korean drops
+repeated subjects). A delegation (``홍길동 지사 등 출장단``) is its head.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from etl.extract.events import (
     nearest_date,
     sentence_is_future,
 )
+from etl.nlp import Token
 from etl.records import EntityRef, VisitRecord
 
 _TRIGGER = re.compile(
@@ -106,7 +110,7 @@ def _other_subject(
     ctx: SentenceContext, start: int, end: int, officials: list[OfficialMention]
 ) -> bool:
     """A subject (이/가 in the clause, or a topic 은/는 after a noun in the sentence)
-    that marks no official: 학생 2명이 …를 방문, 해리슨과 샤니는 …를 방문."""
+    that marks no official: 연구원 3명이 …를 방문, 두 학생은 …를 방문."""
     tokens = ctx.tokens
     for i, token in enumerate(tokens):
         if token.end > end or i == 0:
@@ -129,14 +133,14 @@ def _other_subject(
 
 def noun_phrase_gap(ctx: SentenceContext, start: int, end: int, locative: bool = False) -> bool:
     """Whether ``start..end`` only finishes the noun phrase of the entity ending at
-    ``start`` and gives it its role: nouns (보스턴 바이오 클러스터를), an inner bracket, one
-    possessive (S-DBC의 현장을), a listed rest (A, B 센터 등을), then the particle: 을/를,
+    ``start`` and gives it its role: nouns (보스턴 산업단지를), an inner bracket, one
+    possessive (X의 부지를), a listed rest (A, B 센터 등을), then the particle: 을/를,
     에 or 도 for a visit's object, 에서(는) for where something happened (``locative``).
     A verb in between means the name belongs to another clause."""
     tokens = [t for t in ctx.tokens if start <= t.start and t.end <= end]
     particles = [t for t in tokens if t.tag.startswith("J") and t.tag != "JKG"]
     if not particles:
-        # 하버드 대학 전격 방문: one adverbial noun, then the visit noun itself.
+        # X 대학 깜짝 방문: one adverbial noun, then the visit noun itself.
         return not locative and len(tokens) == 1 and tokens[0].tag in ("NNG", "MAG")
     if nouns_after(tokens, particles[0]):
         return False
@@ -159,7 +163,7 @@ def noun_phrase_gap(ctx: SentenceContext, start: int, end: int, locative: bool =
     return first.tag == "JKO" or (first.tag == "JKB" and first.form == "에") or first.form == "도"
 
 
-def nouns_after(tokens: list, particle) -> bool:  # noqa: ANN001
+def nouns_after(tokens: list[Token], particle: Token) -> bool:
     """A noun after the role particle: the particle belonged to an inner phrase."""
     rest = tokens[tokens.index(particle) + 1 :]
     return any(t.tag in _NP_TAGS and t.tag != "MAG" for t in rest)
@@ -189,7 +193,7 @@ def _visitor(
     if earlier and len(officials) == 1:
         return earlier[0].person_key
     if carried_subject is None or _other_subject(ctx, clause[0], position, officials):
-        return None  # 학생 2명이 동아대를 방문: someone else visits
+        return None  # 연구원 3명이 X대를 방문: someone else visits
     return carried_subject
 
 
@@ -319,7 +323,7 @@ def merge_visits(
     often (a caption repeated with a typo does not win); a visit to a whole country is
     dropped when the sentence that states it names the place visited there."""
     # A whole country visited in the sentence that names the place visited there
-    # (미국을 방문 중인 시장은 보스턴에서 …) is that place's visit, said twice.
+    # (미국에 머무는 시장이 보스턴에서 …) is that place's visit, said twice.
     visits = [
         v
         for v in visits
