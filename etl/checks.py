@@ -1,4 +1,8 @@
-"""Data checks: each ``sql/checks/*.sql`` returns the rows that break its rule."""
+"""Data checks: each view in schema ``kbio_checks`` returns the rows that break its rule.
+
+The views are created by a migration from frozen SQL (``sql/revisions/0007_checks``);
+they run with their owner's rights, so a read-only login can run them too.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
 
-from etl.paths import sql_dir
+from etl.views import list_views
+
+CHECKS_SCHEMA = "kbio_checks"
 
 
 @dataclass(frozen=True)
@@ -21,20 +27,12 @@ class CheckResult:
         return not self.rows
 
 
-def _rule(sql: str) -> str:
-    first = sql.lstrip().splitlines()[0]
-    return first.removeprefix("--").strip().removeprefix("rule:").strip()
-
-
 def run_checks(engine: Engine) -> list[CheckResult]:
     results = []
     with engine.connect() as conn:
-        for path in sorted((sql_dir() / "checks").glob("*.sql")):
-            sql = path.read_text(encoding="utf-8")
-            result = conn.execute(text(sql))
+        for name, rule in list_views(conn, CHECKS_SCHEMA):
+            result = conn.execute(text(f'select * from {CHECKS_SCHEMA}."{name}"'))
             results.append(
-                CheckResult(
-                    path.stem, _rule(sql), list(result.keys()), [tuple(r) for r in result.all()]
-                )
+                CheckResult(name, rule or "", list(result.keys()), [tuple(r) for r in result.all()])
             )
     return results

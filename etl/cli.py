@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 
 import click
@@ -10,7 +12,15 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from etl import __version__, migrate
 from etl.db import connect, resolve_target
-from etl.errors import EXIT_CHECKS, EXIT_DATABASE, EXIT_OK, EXIT_QUARANTINED, KbioError, UsageError
+from etl.errors import (
+    EXIT_CHECKS,
+    EXIT_DATABASE,
+    EXIT_OK,
+    EXIT_QUARANTINED,
+    EXIT_USAGE,
+    KbioError,
+    UsageError,
+)
 from etl.output import FORMATTERS
 from etl.paths import seeds_dir
 from etl.views import CURRENT_SCHEMA, list_views
@@ -35,15 +45,55 @@ class KbioGroup(click.Group):
             first = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             click.echo(f"Error: lost the database connection ({first}); check the server", err=True)
             ctx.exit(EXIT_DATABASE)
+        except ProgrammingError as exc:
+            if not _permission_denied(exc):
+                raise
+            first = str(exc.orig).strip().splitlines()[0]
+            command = ctx.invoked_subcommand or "this command"
+            click.echo(
+                f"Error: this login may not run `kbio {command}` ({first}); use the ETL's login "
+                "(a read-only login may run query, status and check)",
+                err=True,
+            )
+            ctx.exit(EXIT_USAGE)
 
 
 def _engine() -> Engine:
     return connect(resolve_target())
 
 
-def _require_schema(engine: Engine) -> None:
+def _permission_denied(exc: ProgrammingError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) == "42501"  # insufficient_privilege
+
+
+def _is_reader(engine: Engine) -> bool:
+    """A login that may read the api_v1 views but not the base tables."""
+    with engine.connect() as conn:
+        return bool(
+            conn.execute(
+                text(
+                    "select case when to_regnamespace(:schema) is null "
+                    "or to_regclass('public.etl_runs') is null then false "
+                    "else has_schema_privilege(:schema, 'USAGE') "
+                    "and not has_table_privilege('public.etl_runs', 'SELECT') end"
+                ),
+                {"schema": CURRENT_SCHEMA},
+            ).scalar()
+        )
+
+
+def _require_schema(engine: Engine, read_only: bool = False) -> bool:
+    """Refuse to run on an unmigrated database; True when the login is a read-only
+    reader (it cannot see the schema revision, and may only run read-only commands)."""
+    if _is_reader(engine):
+        if read_only:
+            return True
+        raise UsageError(
+            "this login may only read the api_v1 views: use the ETL's login for this command"
+        )
     if not migrate.is_current(engine):
         raise UsageError("the database schema is not up to date: run `kbio migrate` first")
+    return False
 
 
 @click.group(cls=KbioGroup, epilog=EXIT_CODES_HELP)
@@ -61,13 +111,32 @@ def cli() -> None:
 
 
 @cli.command("migrate")
-def migrate_command() -> None:
+@click.option(
+    "--sql",
+    "as_sql",
+    is_flag=True,
+    help="Print the DDL of the pending revisions instead of running it (nothing is changed).",
+)
+def migrate_command(as_sql: bool) -> None:
     """Create or upgrade the database schema and views to the latest version.
+
+    With --sql, print the SQL a DBA would review: from the database's current revision
+    when it can be read, else from an empty database.
 
     Example:
 
-        DATABASE_URL=postgresql://postgres@localhost/kbio kbio migrate
+        DATABASE_URL=postgresql://postgres@localhost/kbio kbio migrate --sql > upgrade.sql
     """
+    if as_sql:
+        start = None
+        if os.environ.get("DATABASE_URL"):
+            with contextlib.suppress(KbioError, ProgrammingError):
+                start = migrate.current_revision(_engine())
+        if start == migrate.head_revision():
+            click.echo("-- the database is already at the latest revision: nothing to run")
+            return
+        click.echo(migrate.upgrade_sql(start), nl=False)
+        return
     engine = _engine()
     before = migrate.current_revision(engine)
     migrate.upgrade(engine)
@@ -81,9 +150,11 @@ def migrate_command() -> None:
 def _load(
     engine: Engine, arguments: list[str], command: str, wait: bool, workers: int | None = None
 ) -> int:
-    from etl.ingest import expand_paths
+    from etl.ingest import expand_paths, missing_arguments
     from etl.pipeline import FileResult, run_load
 
+    if missing := missing_arguments(arguments):
+        raise UsageError("no files found in " + ", ".join(missing) + ": check the path")
     paths = list(expand_paths(arguments))
     if not paths:
         raise UsageError("no files found in " + ", ".join(arguments))
@@ -181,11 +252,14 @@ def status_command() -> None:
     from etl.models import etl_runs, metadata, quarantine
 
     engine = _engine()
-    _require_schema(engine)
+    if _require_schema(engine, read_only=True):
+        _reader_status(engine)
+        return
     with engine.connect() as conn:
         counts = [
             (table.name, conn.execute(select(func.count()).select_from(table)).scalar_one())
             for table in metadata.sorted_tables
+            if table.schema is None
         ]
         runs = conn.execute(
             select(
@@ -228,6 +302,25 @@ def status_command() -> None:
         click.echo(FORMATTERS["table"](held_columns, held_rows))
 
 
+READER_STATUS_VIEWS = ("articles", "officials", "organizations", "visits", "agreements", "amounts")
+
+
+def _reader_status(engine: Engine) -> None:
+    with engine.connect() as conn:
+        counts = [
+            (
+                f"{CURRENT_SCHEMA}.{view}",
+                conn.execute(text(f"select count(*) from {CURRENT_SCHEMA}.{view}")).scalar_one(),
+            )
+            for view in READER_STATUS_VIEWS
+        ]
+    click.echo(f"database: {resolve_target().describe()}  login: read-only ({CURRENT_SCHEMA})")
+    click.echo("")
+    click.echo(FORMATTERS["table"](["view", "rows"], counts))
+    click.echo("")
+    click.echo("last runs and quarantined files: visible to the ETL's login only")
+
+
 @cli.command("query")
 @click.argument("view_name", required=False)
 @click.option(
@@ -244,7 +337,7 @@ def query_command(view_name: str | None, fmt: str, limit: int | None) -> None:
         kbio query boston_agreements_by_region --format csv
     """
     engine = _engine()
-    _require_schema(engine)
+    _require_schema(engine, read_only=True)
     with engine.connect() as conn:
         views = dict(list_views(conn))
         if view_name is None:
@@ -335,12 +428,16 @@ def reprocess_command(everything: bool, wait: bool) -> None:
     for result in summary.results:
         if result.status == "quarantined":
             click.echo(f"failed {result.source_name}: {result.reason}", err=True)
+    if failed:
+        sys.exit(EXIT_QUARANTINED)
 
 
 @cli.command("check", epilog=EXIT_CODES_HELP)
 @click.pass_context
 def check_command(ctx: click.Context) -> None:
-    """Run the data checks in sql/checks; exit 5 if any row breaks a rule.
+    """Run the data checks (the views in schema kbio_checks); exit 5 if any row breaks a rule.
+
+    A read-only login may run them too.
 
     Example:
 
@@ -349,7 +446,7 @@ def check_command(ctx: click.Context) -> None:
     from etl.checks import run_checks
 
     engine = _engine()
-    _require_schema(engine)
+    _require_schema(engine, read_only=True)
     results = run_checks(engine)
     for result in results:
         mark = "ok  " if result.passed else "FAIL"
@@ -370,10 +467,13 @@ def check_command(ctx: click.Context) -> None:
     "--password", default=None, help="Password for the login (omit for trust or peer auth)."
 )
 def grant_reader_command(login_name: str, password: str | None) -> None:
-    """Create or update LOGIN_NAME as a login that can read the api_v1 views only.
+    """Create LOGIN_NAME as a login that can read this database's api_v1 views only.
 
-    The login is a member of kbio_reader: SELECT on every api_v1 view, including views
-    added by later versions; no access to base tables, no writes, no new objects.
+    The login is a member of kbio_reader (SELECT on every api_v1 view, including views
+    added by later versions, and on the kbio_checks views) and may connect to this
+    database and no other kbio database; no base tables, no writes, no temporary
+    tables or other objects, no hold on the load lock. An existing role is updated
+    only if it already is a plain reader of this database; any other is refused.
 
     Example:
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError, ProgrammingError
 
 from etl.errors import DatabaseUnreachable, UsageError
 
@@ -81,8 +81,11 @@ def resolve_target(url: str | None = None) -> Target:
         try:
             parsed = sqlalchemy_url(url)
             make_url(parsed)
-        except ArgumentError as exc:
-            raise UsageError(f"DATABASE_URL is not a valid URL: {exc}") from None
+        except (ArgumentError, ValueError) as exc:
+            first = str(exc).splitlines()[0]
+            raise UsageError(
+                f"DATABASE_URL is not a valid URL ({first}): check host, port and name"
+            ) from None
         return Target(parsed, embedded=False)
     return Target(_start_embedded(), embedded=True)
 
@@ -96,6 +99,12 @@ def connect(target: Target) -> Engine:
     except OperationalError as exc:
         engine.dispose()
         raise DatabaseUnreachable(_explain(exc, target)) from None
+    except (InterfaceError, ProgrammingError, ValueError) as exc:
+        # libpq refuses the URL itself: an unknown option, a malformed parameter.
+        engine.dispose()
+        cause = getattr(exc, "orig", None) or exc
+        first = str(cause).strip().splitlines()[0]
+        raise UsageError(f"DATABASE_URL is not usable ({first}): fix it") from None
     return engine
 
 

@@ -83,6 +83,20 @@ def expand_paths(arguments: Iterable[str]) -> Iterator[Path]:
                 yield Path(candidate)
 
 
+def missing_arguments(arguments: Iterable[str]) -> list[str]:
+    """Arguments that name nothing at all: a path that does not exist, a glob that
+    matches no file. (A broken link or a pipe exists, and goes to the quarantine.)"""
+    missing = []
+    for argument in arguments:
+        expanded = os.path.expanduser(argument)
+        if glob.has_magic(argument):
+            if not any(not os.path.isdir(p) for p in glob.iglob(expanded, recursive=True)):
+                missing.append(argument)
+        elif not os.path.lexists(expanded):
+            missing.append(argument)
+    return missing
+
+
 def stat_source(path: Path) -> SourceFile:
     try:
         info = path.stat()

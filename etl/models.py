@@ -21,6 +21,7 @@ from sqlalchemy import (
     MetaData,
     Numeric,
     PrimaryKeyConstraint,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -400,4 +401,14 @@ quarantine = Table(
     Column("quarantined_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     CheckConstraint(_one_of("stage", QUARANTINE_STAGES), name="stage"),
     UniqueConstraint("source_path", "bytes_sha256", postgresql_nulls_not_distinct=True),
+)
+
+# Held in EXCLUSIVE mode by the running load (see migration 0006): a private schema so
+# that no other role can name it, let alone lock it.
+load_lock = Table(
+    "load_lock",
+    metadata,
+    Column("lock_id", SmallInteger, primary_key=True, autoincrement=False),
+    schema="kbio_private",
+    comment="Held in EXCLUSIVE mode by the running load; never has rows.",
 )

@@ -26,9 +26,5 @@ def migrations_dir() -> Path:
     return resource("migrations")
 
 
-def sql_dir() -> Path:
-    return resource("sql")
-
-
 def seeds_dir() -> Path:
     return resource("seeds")

@@ -2,7 +2,7 @@
 
 One bad file never stops the others: anything that goes wrong with a file puts it in
 the quarantine with a one-line reason, and its article's transaction rolls back. Only
-one load runs at a time (a PostgreSQL advisory lock, released if the holder dies).
+one load runs at a time (a table lock held by the load, released if the holder dies).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Literal
 
 from sqlalchemy import Connection, Engine, select, text, update
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.exc import OperationalError
 
 from etl import EXTRACTOR_VERSION, __version__
 from etl.clean import clean
@@ -33,7 +34,6 @@ from etl.records import Document, Extraction, SourceFile
 from etl.reference import load_reference
 from etl.resolve import resolve
 
-LOCK_KEY = 0x6B62696F  # "kbio"
 Status = Literal["loaded", "replaced", "unchanged", "quarantined"]
 
 
@@ -81,23 +81,30 @@ def prepare(document: Document) -> Extraction:
     return resolve(extract(clean(document)))
 
 
+LOCK_STATEMENT = "lock table kbio_private.load_lock in exclusive mode"
+
+
 @contextlib.contextmanager
 def load_lock(engine: Engine, wait: bool = False) -> Iterator[None]:
-    """Hold the load lock for the duration; a second load is refused (or waits)."""
+    """Hold the load lock for the duration; a second load is refused (or waits).
+
+    The lock is a table lock held by an open transaction on a connection of its own:
+    the server releases it when the holder ends or dies. Only the ETL's role can take
+    it (migration 0006 says why an advisory lock was not enough)."""
     conn = engine.connect()
     try:
-        if wait:
-            conn.execute(text("select pg_advisory_lock(:k)"), {"k": LOCK_KEY})
-        elif not conn.execute(text("select pg_try_advisory_lock(:k)"), {"k": LOCK_KEY}).scalar():
-            raise LoadBusy(
-                "another kbio load is running on this database; try again later or use --wait"
-            )
-        conn.commit()
+        try:
+            conn.execute(text(LOCK_STATEMENT if wait else LOCK_STATEMENT + " nowait"))
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlstate", None) == "55P03":  # lock_not_available
+                raise LoadBusy(
+                    "another kbio load is running on this database; try again later or use --wait"
+                ) from None
+            raise
         yield
     finally:
         with contextlib.suppress(Exception):
-            conn.execute(text("select pg_advisory_unlock(:k)"), {"k": LOCK_KEY})
-            conn.commit()
+            conn.rollback()
         conn.close()
 
 

@@ -143,3 +143,21 @@ def runner() -> CliRunner:
 def cli_env(url: str) -> dict[str, str]:
     """Environment for invoking the CLI against a test database."""
     return {"DATABASE_URL": url.replace("postgresql+psycopg://", "postgresql://", 1)}
+
+
+@pytest.fixture
+def alembic_config() -> object:
+    """pytest-alembic's set-up as its documentation gives it: the script location."""
+    from pytest_alembic.config import Config
+
+    from etl.paths import migrations_dir
+
+    return Config(config_options={"script_location": str(migrations_dir())})
+
+
+@pytest.fixture
+def alembic_engine(server: Server) -> Iterator[Engine]:
+    """An empty database for pytest-alembic; it hands this engine to migrations/env.py."""
+    eng = create_engine(server.url(server.create()))
+    yield eng
+    eng.dispose()

@@ -53,7 +53,7 @@ def test_upgrade_from_empty_downgrade_and_upgrade_every_revision(empty_db_url: s
 def test_models_match_migrations(db_url: str) -> None:
     engine = create_engine(db_url)
     with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(conn, opts=migrate.COMPARE_OPTIONS)
         diff = [d for d in compare_metadata(context, metadata) if not _is_view_schema(d)]
     engine.dispose()
     assert diff == []

@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, text
 
 from etl.cli import cli
 from etl.load import Loader
-from etl.pipeline import LOCK_KEY, run_load
+from etl.pipeline import LOCK_STATEMENT, run_load
 from tests.conftest import SEEDS, cli_env
 
 # A short article of our own (not a seed), used where a small valid page is needed.
@@ -287,8 +287,8 @@ def test_unchanged_files_are_not_read_again(
 
 def test_a_second_concurrent_load_is_refused(db_url: str, runner: CliRunner) -> None:
     conninfo = db_url.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(conninfo, autocommit=True) as holder:
-        holder.execute("select pg_advisory_lock(%s)", (LOCK_KEY,))
+    with psycopg.connect(conninfo) as holder:  # the lock lives as long as its transaction
+        holder.execute(LOCK_STATEMENT)
         result = runner.invoke(cli, ["load", str(SEEDS)], env=cli_env(db_url))
         assert result.exit_code == 4
         assert "another kbio load is running" in result.output
@@ -303,8 +303,8 @@ def test_the_lock_is_released_when_its_holder_is_killed(db_url: str, runner: Cli
             sys.executable,
             "-c",
             "import sys, time, psycopg\n"
-            "c = psycopg.connect(sys.argv[1], autocommit=True)\n"
-            f"c.execute('select pg_advisory_lock({LOCK_KEY})')\n"
+            "c = psycopg.connect(sys.argv[1])\n"
+            f"c.execute('{LOCK_STATEMENT}')\n"
             "print('locked', flush=True)\n"
             "time.sleep(120)\n",
             conninfo,

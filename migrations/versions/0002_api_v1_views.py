@@ -1,4 +1,7 @@
-"""api_v1: the public views, from sql/views/v1
+"""api_v1: the public views, frozen in sql/revisions/0002_api_v1/
+
+The SQL of this revision is a frozen copy and is never edited: a changed view is a new
+revision with SQL of its own (a new column at the end of a view), or a new schema.
 
 Revision ID: 0002
 Revises: 0001
@@ -7,9 +10,12 @@ Create Date: 2026-11-22
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic import op
 
-from etl.views import create_views
+# migrations/versions/ -> the project (or the bundle) -> sql/revisions/<revision>
+SQL_DIR = Path(__file__).resolve().parents[2] / "sql" / "revisions" / "0002_api_v1"
 
 revision = "0002"
 down_revision = "0001"
@@ -37,7 +43,9 @@ FILES = [
 
 
 def upgrade() -> None:
-    create_views(op.get_bind(), "v1", FILES)
+    op.execute("create schema if not exists api_v1")
+    for name in FILES:
+        op.execute((SQL_DIR / name).read_text(encoding="utf-8"))
 
 
 def downgrade() -> None:
