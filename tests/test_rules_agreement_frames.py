@@ -148,3 +148,34 @@ def test_embedded_subject_is_not_a_third_party_when_the_pair_is_stated_alone() -
     )
     found = agreements(extract_text(text, PUBLISHED))
     assert found == {("cooperation", frozenset({"yonsei", "bu"})): ("agreed", None)}
+
+
+def test_one_subject_and_two_coordinated_partners_make_two_agreements() -> None:
+    found = agreements(
+        extract_text(
+            "고려대는 보스턴대·터프츠대와 공동 학위 운영을 위한 협정을 체결했다.", PUBLISHED
+        )
+    )
+    assert found == {
+        ("mou", frozenset({"korea-univ", "bu"})): ("signed", None),
+        ("mou", frozenset({"korea-univ", "tufts"})): ("signed", None),
+    }
+    # A three-party agreement stays one.
+    found = agreements(
+        extract_text("고려대는 보스턴대·터프츠대와 3자 업무협약을 맺었다.", PUBLISHED)
+    )
+    assert found == {("mou", frozenset({"korea-univ", "bu", "tufts"})): ("signed", None)}
+
+
+def test_the_institution_hosting_the_signing_is_the_partner() -> None:
+    found = agreements(
+        extract_text(
+            "아주대병원은 지난 3일 조슬린 당뇨병센터 본관에서 업무협약을 체결했다.", PUBLISHED
+        )
+    )
+    assert found == {("mou", frozenset({"ajou-hosp", "joslin"})): ("signed", date(2024, 5, 3))}
+    # A place where it happened is not a party.
+    found = agreements(
+        extract_text("아주대병원은 지난 3일 보스턴에서 업무협약을 체결했다.", PUBLISHED)
+    )
+    assert found == {}

@@ -384,24 +384,75 @@ def find_agreements(
         last_party_end = max((found.end for found, _ in parties), default=span_start)
         if _UNNAMED_COUNTERPART.search(ctx.slice(last_party_end, trigger.start)):
             continue
+        if len({ref for _, ref in parties}) == 1 and not trigger.is_cooperation:
+            parties += _signing_place_party(ctx, span_start, trigger.start, parties)
         if len({ref for _, ref in parties}) < 2:
             continue
         when = trigger.when
         summary = ctx.slice(span_start, trigger.verb_end).strip(" ,")
-        agreements.append(
-            AgreementRecord(
-                local_id=next_id + len(agreements),
-                kind=trigger.kind,  # type: ignore[arg-type]
-                status=trigger.status,  # type: ignore[arg-type]
-                when=when.value if when else None,
-                summary=summary,
-                parties=tuple((ref.key, found.surface) for found, ref in parties),
-                sentence_index=ctx.index,
-                start=span_start,
-                end=trigger.verb_end,
+        for group in _bilateral(ctx, parties, span_start, trigger.start):
+            agreements.append(
+                AgreementRecord(
+                    local_id=next_id + len(agreements),
+                    kind=trigger.kind,  # type: ignore[arg-type]
+                    status=trigger.status,  # type: ignore[arg-type]
+                    when=when.value if when else None,
+                    summary=summary,
+                    parties=tuple((ref.key, found.surface) for found, ref in group),
+                    sentence_index=ctx.index,
+                    start=span_start,
+                    end=trigger.verb_end,
+                )
             )
-        )
     return agreements, counts
+
+
+_MULTILATERAL = re.compile(r"[3-9삼사]자|다자|\d+개\s?기관|공동으로")
+_SIGNING_PLACE_AFTER = re.compile(
+    r"^(?:\s*\([^)]*\))?\s?(?:[가-힣A-Za-z]{0,12}(?:연구소|센터|캠퍼스|본사|본관|건물|강당|회의실)\s?)?에서"
+)
+
+
+def _bilateral(
+    ctx: SentenceContext, parties: list[tuple[Found, EntityRef]], start: int, end: int
+) -> list[list[tuple[Found, EntityRef]]]:
+    """A는 B·C와 협약: one agreement per partner, as each is signed with the subject;
+    a 3자 (or 다자) agreement, or one without a single subject, stays whole."""
+    subjects = [
+        p
+        for p in parties
+        if re.match(r"^(?:\s*\([^)]*\))?\s*(?:은|는|이|가)\s", ctx.after(p[0].end, 8))
+    ]
+    if len(parties) < 3 or len(subjects) != 1 or _MULTILATERAL.search(ctx.slice(start, end)):
+        return [parties]
+    subject = subjects[0]
+    partners = [p for p in parties if p is not subject]
+    coordinated = all(
+        p[0].start > subject[0].end
+        and re.match(
+            r"^(?:\s*\([^)]*\))?\s*(?:와|과|와의|과의|및|,|·|로부터)", ctx.after(p[0].end, 8)
+        )
+        for p in partners
+    )
+    return [[subject, p] for p in partners] if coordinated else [parties]
+
+
+def _signing_place_party(
+    ctx: SentenceContext, start: int, end: int, chosen: list[tuple[Found, EntityRef]]
+) -> list[tuple[Found, EntityRef]]:
+    """A는 B 연구소에서 … 협약을 체결: the institution hosting the signing is the other
+    party when the sentence names no partner."""
+    have = {ref for _, ref in chosen}
+    for entity in ctx.entities:
+        if not (start <= entity.start and entity.end <= end) or entity.ref.kind != "organization":
+            continue
+        if entity.ref in have or ctx.in_brackets(entity.start, entity.end):
+            continue
+        if ctx.in_quotes(entity.start, entity.end):
+            continue
+        if _SIGNING_PLACE_AFTER.match(ctx.after(entity.end, 30)):
+            return [(entity, entity.ref)]
+    return []
 
 
 _SUBJECT_AFTER = re.compile(
