@@ -67,3 +67,17 @@ def test_near_misses() -> None:
     assert _people("모더나를 방문한 대표단은 회장과 면담했다.") == {}
     people = _people("홍길동 한국생명공학연구원 원장이 참석했다.")
     assert people == {"홍길동": ("원장", "kribb")}
+
+
+def test_a_name_headed_by_someone_in_brackets_is_an_institution() -> None:
+    extraction = extract_text("이 가운데 바이오큐브(대표 이수진)는 보스턴에 지사를 열었다.")
+    (person,) = extraction.officials.values()
+    assert (person.name_ko, person.title_ko) == ("이수진", "대표")
+    organization = extraction.organizations[person.organization_key]
+    assert (organization.name_ko, organization.is_resolved) == ("바이오큐브", False)
+
+
+def test_title_after_a_middle_dot_in_apposition() -> None:
+    assert _people("케이아이대(KIU·총장 박하늘)는 교류를 시작했다.") == {
+        "박하늘": ("총장", "unresolved:케이아이대")
+    }

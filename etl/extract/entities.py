@@ -65,6 +65,11 @@ _LATIN_ORG = re.compile(
     r"(?P<sha>\s?社)?"
     r"|(?P<name2>[A-Z][A-Za-z0-9&\-]+(?:\s[A-Z][A-Za-z0-9&\-]+){0,3})\s?社"
 )
+# OO(대표 홍길동), OO(대표이사 사장 홍길동), OO(총장 홍길동): the bracket names its head.
+_HEADED_NAME = re.compile(
+    r"(?<![\w\-])(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})\((?:[A-Za-z0-9]{2,10}·)?(?:공동)?(?:대표이사|대표|회장|총장|"
+    r"원장|병원장|사장|이사장|센터장|소장|학장)\s?(?:사장\s)?[가-힣]{2,4}\)"
+)
 # Generic heads that look like names with a suffix but are common nouns.
 _GENERIC_PREFIXES = (
     "국내",
@@ -239,6 +244,33 @@ def discover_organizations(
                 name_ko=name,
                 name_en=name,
                 org_type=_org_type(name) if _HANGUL.search(name) else "company",
+                is_resolved=False,
+                country=_country_before(ctx, start, reference),
+            ),
+        )
+    for match in _HEADED_NAME.finditer(text):
+        # OO(대표 홍길동), OO(총장 홍길동): a name headed by someone is an institution.
+        name = match["name"]
+        start = ctx.start + match.start("name")
+        end = start + len(name)
+        if _overlaps(ctx.entities, start, end) or _overlaps(found, start, end):
+            continue
+        stem = name
+        for suffix in sorted(ORG_SUFFIXES, key=len, reverse=True):
+            if name.endswith(suffix):
+                stem = name[: -len(suffix)]
+                break
+        if name in reference.index or len(stem) < 2 or stem in _GENERIC_PREFIXES:
+            continue  # 의과대학(학장 …): the school of an institution named before
+        key = unresolved_key(name)
+        found.append(Found(EntityRef("organization", key), start, end, name, False))
+        registry.setdefault(
+            key,
+            OrganizationRecord(
+                canonical_key=key,
+                name_ko=name,
+                name_en=name if not _HANGUL.search(name) else None,
+                org_type=_org_type(name),
                 is_resolved=False,
                 country=_country_before(ctx, start, reference),
             ),

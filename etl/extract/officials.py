@@ -206,7 +206,7 @@ def _appositions(
         for part in re.split(r"(,\s*)", inner):
             part_start = offset
             offset += len(part)
-            words = part.split()
+            words = re.split(r"[\s·]+", part.strip())  # (UNIST·총장 홍길동)
             named = _bracket_name(words, reference)
             if named is None or len(words) <= named[0]:
                 continue
