@@ -35,7 +35,7 @@ check failed.
 class KbioGroup(click.Group):
     """Turns the errors a user can act on into one line and a documented exit code."""
 
-    def invoke(self, ctx: click.Context):  # noqa: ANN201
+    def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except KbioError as exc:
@@ -151,7 +151,8 @@ def _load(
     engine: Engine, arguments: list[str], command: str, wait: bool, workers: int | None = None
 ) -> int:
     from etl.ingest import expand_paths, missing_arguments
-    from etl.pipeline import FileResult, run_load
+    from etl.pipeline import run_load
+    from etl.runlog import FileResult
 
     if missing := missing_arguments(arguments):
         raise UsageError("no files found in " + ", ".join(missing) + ": check the path")

@@ -222,7 +222,7 @@ class _TextFromHtml(html.parser.HTMLParser):
         self.parts: list[str] = []
         self._skipping = 0
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:  # noqa: ARG002
+    def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag in self._SKIP:
             self._skipping += 1
         elif tag in self._BLOCK:

@@ -448,7 +448,7 @@ def _first_records(per_article: Iterable[dict], known: dict[str, int]) -> dict:
     return records
 
 
-def _ids(conn: Connection, key_column, id_column, keys: Iterable[str]) -> list:  # noqa: ANN001
+def _ids(conn: Connection, key_column, id_column, keys: Iterable[str]) -> list:
     return conn.execute(select(key_column, id_column).where(key_column.in_(list(keys)))).all()
 
 

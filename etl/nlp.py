@@ -40,7 +40,7 @@ def kiwi_versions() -> tuple[str, str]:
         from importlib.metadata import version
 
         model = version("kiwipiepy_model")
-    except Exception:  # noqa: BLE001 - the model version is informative only
+    except Exception:
         model = "unknown"
     return kiwipiepy.__version__, model
 

@@ -13,6 +13,7 @@ import os
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from etl.records import Document, Extraction
+from etl.transform import transform
 
 
 def default_workers() -> int:
@@ -24,10 +25,8 @@ def default_workers() -> int:
     )
 
 
-def _prepare(document: Document) -> Extraction:
-    from etl.pipeline import prepare
-
-    return prepare(document)
+def _transform(document: Document) -> Extraction:
+    return transform(document)
 
 
 class ExtractionPool:
@@ -41,7 +40,7 @@ class ExtractionPool:
         self.window = workers * 4
 
     def submit(self, document: Document) -> Future[Extraction]:
-        return self._executor.submit(_prepare, document)
+        return self._executor.submit(_transform, document)
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

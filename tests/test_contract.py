@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 
 from etl import migrate
 from etl.cli import cli
-from etl.pipeline import LOCK_STATEMENT
+from etl.runlog import LOCK_STATEMENT
 from tests.conftest import SEEDS, Server, cli_env
 
 
@@ -202,7 +202,7 @@ def test_reprocess_exits_1_when_an_article_failed(
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("extractor broke")
 
-    monkeypatch.setattr(etl.pipeline, "prepare", broken)
+    monkeypatch.setattr(etl.pipeline, "transform", broken)
     monkeypatch.setenv("KBIO_WORKERS", "1")
     result = runner.invoke(cli, ["reprocess", "--all"], env=cli_env(migrated))
     assert result.exit_code == 1, result.output

@@ -17,7 +17,8 @@ from sqlalchemy import create_engine, text
 
 from etl.cli import cli
 from etl.load import Loader
-from etl.pipeline import LOCK_STATEMENT, run_load
+from etl.pipeline import run_load
+from etl.runlog import LOCK_STATEMENT
 from tests.conftest import SEEDS, cli_env
 
 # A short article of our own (not a seed), used where a small valid page is needed.
@@ -227,7 +228,7 @@ def test_a_failure_inside_an_article_leaves_nothing_of_it(
     (tmp_path / "b.txt").write_text(ARTICLE.replace("강원대학교", "한림대학교"), encoding="utf-8")
     original = Loader.write_facts
 
-    def failing(self, conn, items, run_id):  # noqa: ANN001, ANN202
+    def failing(self, conn, items, run_id):
         for article_id, extraction in items:
             if extraction.article.document.source.source_name == "a.txt":
                 # Write part of the article, then fail: none of it may remain.
@@ -276,10 +277,10 @@ def test_unchanged_files_are_not_read_again(
     engine = create_engine(db_url)
     run_load(engine, [str(tmp_path)])
 
-    def no_reading(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def no_reading(*args, **kwargs):
         raise AssertionError("an unchanged file was read")
 
-    monkeypatch.setattr("etl.pipeline.read_bytes", no_reading)
+    monkeypatch.setattr("etl.intake.read_bytes", no_reading)
     summary = run_load(engine, [str(tmp_path)])
     engine.dispose()
     assert [r.status for r in summary.results] == ["unchanged"]

@@ -269,7 +269,7 @@ def test_every_offset_slices_to_its_surface() -> None:
             assert body[mention.start : mention.end] == mention.surface
 
 
-def test_headline_view_on_the_seeds(seeded_engine) -> None:  # noqa: ANN001
+def test_headline_view_on_the_seeds(seeded_engine) -> None:
     with seeded_engine.connect() as conn:
         rows = set(
             conn.execute(

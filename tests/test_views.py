@@ -122,7 +122,7 @@ QUESTION_VIEWS = {
 }
 
 
-def _columns(engine) -> dict[str, list[tuple[str, str]]]:  # noqa: ANN001
+def _columns(engine) -> dict[str, list[tuple[str, str]]]:
     with engine.connect() as conn:
         rows = conn.execute(
             text(
@@ -136,21 +136,21 @@ def _columns(engine) -> dict[str, list[tuple[str, str]]]:  # noqa: ANN001
     return out
 
 
-def test_contract_columns_lead_every_view(engine) -> None:  # noqa: ANN001
+def test_contract_columns_lead_every_view(engine) -> None:
     columns = _columns(engine)
     assert set(columns) == set(CONTRACT) | QUESTION_VIEWS
     for view, expected in CONTRACT.items():
         assert [c for c, _ in columns[view]][: len(expected)] == expected, view
 
 
-def test_columns_and_types_match_the_snapshot(engine) -> None:  # noqa: ANN001
+def test_columns_and_types_match_the_snapshot(engine) -> None:
     """Any change of a published view's columns or types fails here: make it in api_v2."""
     snapshot = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
     current = {view: [list(c) for c in cols] for view, cols in _columns(engine).items()}
     assert current == snapshot
 
 
-def test_every_view_and_column_has_a_comment(engine) -> None:  # noqa: ANN001
+def test_every_view_and_column_has_a_comment(engine) -> None:
     with engine.connect() as conn:
         missing_views = (
             conn.execute(
@@ -182,12 +182,12 @@ def test_every_view_and_column_has_a_comment(engine) -> None:  # noqa: ANN001
 # -- question views on the seeds (expected values from reading the articles) ----------
 
 
-def _rows(engine, sql: str) -> set[tuple]:  # noqa: ANN001
+def _rows(engine, sql: str) -> set[tuple]:
     with engine.connect() as conn:
         return set(conn.execute(text(sql)).all())
 
 
-def test_agreements_by_region(seeded_engine) -> None:  # noqa: ANN001
+def test_agreements_by_region(seeded_engine) -> None:
     rows = _rows(
         seeded_engine,
         "select region_ko, kind, status, agreements, boston_agreements from api_v1.agreements_by_region",
@@ -202,7 +202,7 @@ def test_agreements_by_region(seeded_engine) -> None:  # noqa: ANN001
     }
 
 
-def test_institution_network(seeded_engine) -> None:  # noqa: ANN001
+def test_institution_network(seeded_engine) -> None:
     rows = _rows(
         seeded_engine,
         "select korean_name_ko, boston_name_en, visits, agreements from api_v1.institution_network",
@@ -224,7 +224,7 @@ def test_institution_network(seeded_engine) -> None:  # noqa: ANN001
     }
 
 
-def test_visits_by_region_month(seeded_engine) -> None:  # noqa: ANN001
+def test_visits_by_region_month(seeded_engine) -> None:
     rows = {
         (r[0], r[1]): r[2:]
         for r in _rows(
@@ -240,7 +240,7 @@ def test_visits_by_region_month(seeded_engine) -> None:  # noqa: ANN001
     assert all(region != "경기도" for region, _ in rows)
 
 
-def test_official_trips_timeline(seeded_engine) -> None:  # noqa: ANN001
+def test_official_trips_timeline(seeded_engine) -> None:
     rows = _rows(
         seeded_engine,
         "select visited_en, visit_date, is_completed from api_v1.official_trips where official_name_ko = '김관영'",
@@ -254,7 +254,7 @@ def test_official_trips_timeline(seeded_engine) -> None:  # noqa: ANN001
     assert ("LabCentral", date(2024, 1, 12), True) in rows
 
 
-def test_curation_queue(seeded_engine) -> None:  # noqa: ANN001
+def test_curation_queue(seeded_engine) -> None:
     rows = _rows(seeded_engine, "select name_ko, agreements from api_v1.curation_queue")
     assert rows == {("Auditum Bio", 1), ("Westcarb Enterprises", 1), ("지엠에스헬스케어", 1)}
 
@@ -263,7 +263,7 @@ def test_curation_queue(seeded_engine) -> None:  # noqa: ANN001
 
 
 @pytest.fixture
-def reader(db_url: str, runner: CliRunner):  # noqa: ANN201
+def reader(db_url: str, runner: CliRunner):
     login = f"kbio_bi_{uuid.uuid4().hex[:8]}"
     result = runner.invoke(cli, ["grant-reader", login], env=cli_env(db_url))
     assert result.exit_code == 0, result.output
@@ -285,7 +285,7 @@ def reader(db_url: str, runner: CliRunner):  # noqa: ANN201
         conn.execute(f'drop role "{login}"')
 
 
-def test_reader_reads_every_view_and_nothing_else(reader: str, engine) -> None:  # noqa: ANN001
+def test_reader_reads_every_view_and_nothing_else(reader: str, engine) -> None:
     views = list(_columns(engine))
     with psycopg.connect(reader, autocommit=True) as conn:
         for view in views:
@@ -320,7 +320,7 @@ def test_reader_reads_every_view_and_nothing_else(reader: str, engine) -> None: 
                 assert allowed == (False,), (view, privilege)
 
 
-def test_reader_sees_views_added_later(reader: str, engine) -> None:  # noqa: ANN001
+def test_reader_sees_views_added_later(reader: str, engine) -> None:
     with engine.begin() as conn:
         conn.execute(text("create view api_v1.added_later as select 1 as one"))
     with psycopg.connect(reader, autocommit=True) as conn:

@@ -204,7 +204,7 @@ _PLAN_WORDS = re.compile(r"예정|계획|방침|할\s?것|키로|하기로")
 _CONNECTIVE = re.compile(r"^(?:체결|서명|맺|교환|조인)(?:하고|하며|해|하여|해서|고|으며|며)[\s,]")
 
 
-def _status(ctx: SentenceContext, verb_start: int, clause_end: int, when, published) -> str:  # noqa: ANN001
+def _status(ctx: SentenceContext, verb_start: int, clause_end: int, when, published) -> str:
     """signed or planned, from the signing verb first, then its date, then the sentence."""
     tail = ctx.slice(verb_start, clause_end)
     rest_of_sentence = ctx.slice(verb_start, ctx.end)
