@@ -7,10 +7,8 @@ the quarantine with a one-line reason, and its article's transaction rolls back.
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Callable
-from concurrent.futures import Future
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, select, text
@@ -23,7 +21,7 @@ from etl.models import articles
 from etl.records import Document, Extraction, SourceFile
 from etl.reference import load_reference
 from etl.runlog import FileResult, RunSummary, logged_run, one_line
-from etl.transform import transform
+from etl.workers import default_workers, map_ordered
 
 
 def finish(
@@ -40,13 +38,6 @@ def finish(
         rejected = Rejected("extract", one_line(extraction), data)
         return quarantine_file(engine, run_id, source.path, rejected, source.size_bytes)
     return write_extraction(engine, loader, extraction, run_id)
-
-
-def _extract_here(document: Document) -> Extraction | BaseException:
-    try:
-        return transform(document)
-    except Exception as exc:
-        return exc
 
 
 def write_extraction(
@@ -142,13 +133,13 @@ def run_load(
     paths: list[Path] | None = None,
     workers: int | None = None,
 ) -> RunSummary:
-    """Load files: triage here, extraction in worker processes (one Kiwi each), writes
-    back here, one transaction per article."""
-    from etl.workers import ExtractionPool, default_workers
-
+    """Load files: intake here, transform in worker processes (one Kiwi shared by all),
+    new articles written in batches, each article atomic."""
     reference = load_reference()
     path_list = list(paths) if paths is not None else list(expand_paths(arguments))
     workers = workers or default_workers()
+    if len(path_list) < PARALLEL_THRESHOLD:
+        workers = 1
     with logged_run(engine, command, wait) as summary:
 
         def emit(result: FileResult) -> None:
@@ -156,64 +147,20 @@ def run_load(
             if on_file:
                 on_file(result)
 
-        pool: ExtractionPool | None = None
-        try:
-            with engine.begin() as conn:
-                load_reference_data(conn, reference, summary.run_id)
-            known = known_sources(engine)
-            loader = Loader(reference)
-            pending: deque[tuple[Document, Future]] = deque()
-            batch: list[Extraction] = []
+        with engine.begin() as conn:
+            load_reference_data(conn, reference, summary.run_id)
+        known = known_sources(engine)
 
-            def flush() -> None:
-                for result in write_batch(engine, loader, batch, summary.run_id):
-                    emit(result)
-                batch.clear()
-
-            def take(document: Document, extraction: Extraction | BaseException) -> None:
-                if isinstance(extraction, BaseException):
-                    emit(finish(engine, loader, document, extraction, summary.run_id))
-                    return
-                batch.append(extraction)
-                if len(batch) >= BATCH_SIZE:
-                    flush()
-
-            def drain(limit: int) -> None:
-                while len(pending) > limit:
-                    document, future = pending.popleft()
-                    try:
-                        extraction: Extraction | BaseException = future.result()
-                    except BrokenProcessPool:
-                        extraction = _extract_here(document)  # a worker died: do it here
-                    except Exception as exc:
-                        extraction = exc
-                    take(document, extraction)
-
+        def fresh_documents() -> Iterator[Document]:
+            """Decoded documents whose text is not stored yet; the others are settled."""
             decoded: list[Document] = []
 
-            def extract_decoded() -> None:
-                nonlocal pool, workers
-                if not decoded:
-                    return
+            def settle() -> list[Document]:
                 settled, fresh = settle_known(engine, decoded, summary.run_id)
                 decoded.clear()
                 for result in settled:
                     emit(result)
-                for document in fresh:
-                    if pool is None and workers > 1 and len(path_list) >= PARALLEL_THRESHOLD:
-                        pool = ExtractionPool(workers)
-                    if pool is not None:
-                        try:
-                            pending.append((document, pool.submit(document)))
-                            drain(pool.window)
-                            continue
-                        except BrokenProcessPool:
-                            # Workers could not start or died: finish what is pending
-                            # and the rest in this process.
-                            drain(0)
-                            pool.close()
-                            pool, workers = None, 1
-                    take(document, _extract_here(document))
+                return fresh
 
             for path in path_list:
                 triaged = triage(engine, path, known, summary.run_id)
@@ -221,18 +168,46 @@ def run_load(
                     emit(triaged)
                     continue
                 decoded.append(triaged)
-                if len(decoded) >= 16:
-                    extract_decoded()
-            extract_decoded()
-            drain(0)
-            if batch:
-                flush()
-        finally:
-            if pool is not None:
-                pool.close()
+                if len(decoded) >= SETTLE_BATCH:
+                    yield from settle()
+            if decoded:
+                yield from settle()
+
+        writer = BatchWriter(engine, Loader(reference), summary.run_id, emit)
+        for document, outcome in map_ordered(fresh_documents(), workers):
+            writer.add(document, outcome)
+        writer.flush()
         if summary.loaded >= ANALYZE_AFTER:
             _analyze(engine)
     return summary
+
+
+# Texts of this many decoded files are looked up in one query.
+SETTLE_BATCH = 16
+
+
+class BatchWriter:
+    """Collects extractions and writes them BATCH_SIZE at a time (write_batch); a
+    failed extraction quarantines its file at once."""
+
+    def __init__(
+        self, engine: Engine, loader: Loader, run_id: int, emit: Callable[[FileResult], None]
+    ) -> None:
+        self.engine, self.loader, self.run_id, self.emit = engine, loader, run_id, emit
+        self.batch: list[Extraction] = []
+
+    def add(self, document: Document, outcome: Extraction | BaseException) -> None:
+        if isinstance(outcome, BaseException):
+            self.emit(finish(self.engine, self.loader, document, outcome, self.run_id))
+            return
+        self.batch.append(outcome)
+        if len(self.batch) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        for result in write_batch(self.engine, self.loader, self.batch, self.run_id):
+            self.emit(result)
+        self.batch.clear()
 
 
 # After a load this large, refresh the planner's statistics at once rather than wait
@@ -257,78 +232,71 @@ def _analyze(engine: Engine) -> None:
             conn.execute(text(f"analyze {table}"))
 
 
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as stored: what reprocessing needs instead of a file on disk."""
+
+    article_id: int
+    source_name: str
+    raw_text: str
+    encoding: str
+    content_sha256: str
+
+    def document(self) -> Document:
+        source = SourceFile(Path(self.source_name), self.source_name, len(self.raw_text), 0)
+        return Document(source, self.raw_text, self.encoding, "", self.content_sha256)
+
+
+def stored_articles(engine: Engine, article_ids: list[int]) -> Iterator[StoredArticle]:
+    """The stored articles, read BATCH_SIZE at a time so memory stays flat."""
+    for first in range(0, len(article_ids), BATCH_SIZE):
+        chunk = article_ids[first : first + BATCH_SIZE]
+        with engine.connect() as conn:
+            rows = conn.execute(
+                select(
+                    articles.c.article_id,
+                    articles.c.source_name,
+                    articles.c.raw_text,
+                    articles.c.encoding,
+                    articles.c.content_sha256,
+                )
+                .where(articles.c.article_id.in_(chunk))
+                .order_by(articles.c.article_id)
+            ).all()
+        for row in rows:
+            yield StoredArticle(*row)
+
+
 def run_reprocess(
     engine: Engine, *, everything: bool = False, wait: bool = False, workers: int | None = None
 ) -> RunSummary:
     """Re-extract stored articles (from their stored text, no source files needed) whose
-    facts come from another extractor version, or all of them with ``everything``.
-    Articles are read 64 at a time, so memory stays flat whatever the archive's size."""
-    from etl.workers import ExtractionPool, default_workers
-
+    facts come from another extractor version, or all of them with ``everything``."""
     reference = load_reference()
     workers = workers or default_workers()
     with logged_run(engine, "reprocess", wait) as summary:
-        pool: ExtractionPool | None = None
-        try:
-            with engine.begin() as conn:
-                load_reference_data(conn, reference, summary.run_id)
-                query = select(articles.c.article_id).order_by(articles.c.article_id)
-                if not everything:
-                    query = query.where(articles.c.extractor_version != EXTRACTOR_VERSION)
-                stale = list(conn.execute(query).scalars())
-            if workers > 1 and len(stale) >= PARALLEL_THRESHOLD:
-                pool = ExtractionPool(workers)
-            loader = Loader(reference)
-            for first in range(0, len(stale), BATCH_SIZE):
-                chunk = stale[first : first + BATCH_SIZE]
-                with engine.connect() as conn:
-                    rows = conn.execute(
-                        select(
-                            articles.c.article_id,
-                            articles.c.source_name,
-                            articles.c.raw_text,
-                            articles.c.encoding,
-                            articles.c.content_sha256,
-                        )
-                        .where(articles.c.article_id.in_(chunk))
-                        .order_by(articles.c.article_id)
-                    ).all()
-                documents = [
-                    Document(
-                        SourceFile(Path(row.source_name), row.source_name, len(row.raw_text), 0),
-                        row.raw_text,
-                        row.encoding,
-                        "",
-                        row.content_sha256,
-                    )
-                    for row in rows
-                ]
-                extractions = _extract_all(pool, documents)
-                for row, document, extraction in zip(rows, documents, extractions, strict=True):
-                    summary.results.append(
-                        _reprocess_one(
-                            engine, loader, document, extraction, row.article_id, summary.run_id
-                        )
-                    )
-        finally:
-            if pool is not None:
-                pool.close()
+        with engine.begin() as conn:
+            load_reference_data(conn, reference, summary.run_id)
+            query = select(articles.c.article_id).order_by(articles.c.article_id)
+            if not everything:
+                query = query.where(articles.c.extractor_version != EXTRACTOR_VERSION)
+            stale = list(conn.execute(query).scalars())
+        if len(stale) < PARALLEL_THRESHOLD:
+            workers = 1
+        loader = Loader(reference)
+        ids: dict[str, int] = {}
+
+        def documents() -> Iterator[Document]:
+            for stored in stored_articles(engine, stale):
+                ids[stored.content_sha256] = stored.article_id
+                yield stored.document()
+
+        for document, outcome in map_ordered(documents(), workers):
+            article_id = ids.pop(document.content_sha256)
+            summary.results.append(
+                _reprocess_one(engine, loader, document, outcome, article_id, summary.run_id)
+            )
     return summary
-
-
-def _extract_all(pool, documents: list[Document]) -> list[Extraction | BaseException]:
-    if pool is None:
-        return [_extract_here(d) for d in documents]
-    futures = [pool.submit(d) for d in documents]
-    out: list[Extraction | BaseException] = []
-    for document, future in zip(documents, futures, strict=True):
-        try:
-            out.append(future.result())
-        except BrokenProcessPool:
-            out.append(_extract_here(document))
-        except Exception as exc:
-            out.append(exc)
-    return out
 
 
 def _reprocess_one(

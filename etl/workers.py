@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from etl.records import Document, Extraction
 from etl.transform import transform
@@ -50,3 +53,55 @@ class ExtractionPool:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+Outcome = Extraction | BaseException
+
+
+def transform_here(document: Document) -> Outcome:
+    """Transform in this process; a failure is returned, to quarantine this one file."""
+    try:
+        return transform(document)
+    except Exception as exc:
+        return exc
+
+
+def _drain(
+    pending: deque[tuple[Document, Future]], limit: int
+) -> Iterator[tuple[Document, Outcome]]:
+    while len(pending) > limit:
+        document, future = pending.popleft()
+        try:
+            outcome: Outcome = future.result()
+        except BrokenProcessPool:
+            outcome = transform_here(document)  # its worker died: do it here
+        except Exception as exc:
+            outcome = exc
+        yield document, outcome
+
+
+def map_ordered(documents: Iterable[Document], workers: int) -> Iterator[tuple[Document, Outcome]]:
+    """Every document with its extraction (or the error that stopped it), in input
+    order. With more than one worker, at most ``4 × workers`` are in flight, so memory
+    stays bounded; if the workers cannot start or die, the rest is done here."""
+    items = iter(documents)
+    if workers <= 1:
+        for document in items:
+            yield document, transform_here(document)
+        return
+    pool = ExtractionPool(workers)
+    pending: deque[tuple[Document, Future]] = deque()
+    try:
+        for document in items:
+            try:
+                pending.append((document, pool.submit(document)))
+            except BrokenProcessPool:
+                yield from _drain(pending, 0)
+                yield document, transform_here(document)
+                for rest in items:
+                    yield rest, transform_here(rest)
+                return
+            yield from _drain(pending, pool.window)
+        yield from _drain(pending, 0)
+    finally:
+        pool.close()

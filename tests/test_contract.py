@@ -197,12 +197,12 @@ def test_malformed_database_url_is_one_line_exit_2(runner: CliRunner, url: str) 
 def test_reprocess_exits_1_when_an_article_failed(
     migrated: str, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import etl.pipeline
+    import etl.workers
 
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("extractor broke")
 
-    monkeypatch.setattr(etl.pipeline, "transform", broken)
+    monkeypatch.setattr(etl.workers, "transform", broken)
     monkeypatch.setenv("KBIO_WORKERS", "1")
     result = runner.invoke(cli, ["reprocess", "--all"], env=cli_env(migrated))
     assert result.exit_code == 1, result.output
