@@ -321,26 +321,36 @@ class Loader:
         )
         return ids
 
-    def reextract(
-        self, conn: Connection, extraction: Extraction, existing: ExistingArticle, run_id: int
-    ) -> None:
-        """New facts for the same content: the article's version history is unchanged."""
-        article = extraction.article
-        conn.execute(sentences.delete().where(sentences.c.article_id == existing.article_id))
+    def reextract(self, conn: Connection, items: list[tuple[int, Extraction]], run_id: int) -> None:
+        """New facts for stored articles (same content, so the version history is
+        unchanged): their old facts go with one delete, the new ones with COPY."""
+        ids = [article_id for article_id, _ in items]
+        conn.execute(sentences.delete().where(sentences.c.article_id.in_(ids)))
         conn.execute(
             update(articles)
-            .where(articles.c.article_id == existing.article_id)
+            .where(articles.c.article_id == bindparam("target_id"))
             .values(
-                body=article.body,
-                title=article.title,
-                publisher=article.publisher,
-                reporter=article.reporter,
-                published_on=article.published_on,
+                body=bindparam("body"),
+                title=bindparam("title"),
+                publisher=bindparam("publisher"),
+                reporter=bindparam("reporter"),
+                published_on=bindparam("published_on"),
                 extractor_version=EXTRACTOR_VERSION,
                 run_id=run_id,
-            )
+            ),
+            [
+                {
+                    "target_id": article_id,
+                    "body": e.article.body,
+                    "title": e.article.title,
+                    "publisher": e.article.publisher,
+                    "reporter": e.article.reporter,
+                    "published_on": e.article.published_on,
+                }
+                for article_id, e in items
+            ],
         )
-        self.write_facts(conn, [(existing.article_id, extraction)], run_id)
+        self.write_facts(conn, items, run_id)
 
     def write_facts(
         self, conn: Connection, items: list[tuple[int, Extraction]], run_id: int

@@ -283,7 +283,7 @@ def run_reprocess(
             stale = list(conn.execute(query).scalars())
         if len(stale) < PARALLEL_THRESHOLD:
             workers = 1
-        loader = Loader(reference)
+        writer = ReprocessWriter(engine, Loader(reference), summary.run_id, summary.results.append)
         ids: dict[str, int] = {}
 
         def documents() -> Iterator[Document]:
@@ -292,33 +292,50 @@ def run_reprocess(
                 yield stored.document()
 
         for document, outcome in map_ordered(documents(), workers):
-            article_id = ids.pop(document.content_sha256)
-            summary.results.append(
-                _reprocess_one(engine, loader, document, outcome, article_id, summary.run_id)
-            )
+            writer.add(ids.pop(document.content_sha256), document, outcome)
+        writer.flush()
     return summary
 
 
-def _reprocess_one(
-    engine: Engine,
-    loader: Loader,
-    document: Document,
-    extraction: Extraction | BaseException,
-    article_id: int,
-    run_id: int,
-) -> FileResult:
-    from etl.load import ExistingArticle
+class ReprocessWriter:
+    """New facts for stored articles, BATCH_SIZE articles per transaction; a batch that
+    fails is redone article by article, so one bad article stops no other."""
 
-    name = document.source.source_name
-    if isinstance(extraction, BaseException):
-        return FileResult(name, name, "quarantined", one_line(extraction))
-    checkpoint = loader.checkpoint()
-    try:
-        with engine.begin() as conn:
-            loader.reextract(
-                conn, extraction, ExistingArticle(article_id, document.content_sha256), run_id
-            )
-    except Exception as exc:
-        loader.restore(checkpoint)
-        return FileResult(name, name, "quarantined", one_line(exc))
-    return FileResult(name, name, "replaced")
+    def __init__(
+        self, engine: Engine, loader: Loader, run_id: int, emit: Callable[[FileResult], None]
+    ) -> None:
+        self.engine, self.loader, self.run_id, self.emit = engine, loader, run_id, emit
+        self.batch: list[tuple[int, Extraction]] = []
+
+    def add(self, article_id: int, document: Document, outcome: Extraction | BaseException) -> None:
+        if isinstance(outcome, BaseException):
+            name = document.source.source_name
+            self.emit(FileResult(name, name, "quarantined", one_line(outcome)))
+            return
+        self.batch.append((article_id, outcome))
+        if len(self.batch) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        if not self._write(self.batch) and len(self.batch) > 1:
+            for item in self.batch:
+                self._write([item])
+        self.batch.clear()
+
+    def _write(self, items: list[tuple[int, Extraction]]) -> bool:
+        checkpoint = self.loader.checkpoint()
+        try:
+            with self.engine.begin() as conn:
+                self.loader.reextract(conn, items, self.run_id)
+        except Exception as exc:
+            self.loader.restore(checkpoint)
+            if len(items) == 1:
+                name = items[0][1].article.document.source.source_name
+                self.emit(FileResult(name, name, "quarantined", one_line(exc)))
+            return False
+        for _, extraction in items:
+            name = extraction.article.document.source.source_name
+            self.emit(FileResult(name, name, "replaced"))
+        return True
