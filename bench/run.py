@@ -54,6 +54,8 @@ class Results:
     reload_speedup: float = 0.0
     added_files: int = 0
     load_after_adding_s: float = 0.0
+    reprocess_s: float = 0.0
+    reprocess_ratio: float = 0.0  # to a full load of as many articles
     view_ms: dict = field(default_factory=dict)
     headline_full_ms: dict = field(default_factory=dict)
     headline_rows: int = 0
@@ -137,10 +139,16 @@ class MemoryWatch:
 
 
 def _timed_load(folder: Path, database_url: str, workers: int) -> tuple[float, MemoryWatch, str]:
-    env = {**os.environ, "DATABASE_URL": database_url}
+    return _timed_kbio(["load", str(folder), "--workers", str(workers)], database_url, workers)
+
+
+def _timed_kbio(
+    arguments: list[str], database_url: str, workers: int
+) -> tuple[float, MemoryWatch, str]:
+    env = {**os.environ, "DATABASE_URL": database_url, "KBIO_WORKERS": str(workers)}
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "etl", "load", str(folder), "--workers", str(workers)],
+        [sys.executable, "-m", "etl", *arguments],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -151,7 +159,7 @@ def _timed_load(folder: Path, database_url: str, workers: int) -> tuple[float, M
     elapsed = time.perf_counter() - started
     watch.stop()
     if process.returncode not in (0, 1):
-        raise SystemExit(f"kbio load failed ({process.returncode}): {err.strip()[-500:]}")
+        raise SystemExit(f"kbio {arguments[0]} failed ({process.returncode}): {err.strip()[-500:]}")
     return elapsed, watch, out.strip().splitlines()[-1]
 
 
@@ -290,6 +298,12 @@ def run(articles: int, seed: int, workdir: Path, workers: int | None = None) -> 
         for index in range(articles, articles + added):
             for path in corpus.glob(f"{index:06d}_*.txt"):
                 path.unlink()
+    print("reprocess of every stored article …", file=sys.stderr)
+    results.reprocess_s, _, line = _timed_kbio(["reprocess", "--all"], conninfo, workers)
+    print(f"  {line}", file=sys.stderr)
+    results.reprocess_ratio = round(
+        results.reprocess_s / (results.load_s * (articles + added) / articles), 2
+    )
     print("view latencies …", file=sys.stderr)
     results.view_ms, results.headline_full_ms, results.headline_rows = _latencies(conninfo)
     return results
@@ -313,6 +327,8 @@ def report(results: Results) -> str:
         f"{'  peak memory, RSS of its largest process':<58}{r.peak_rss_largest_process_mb:>10.1f} MB",
         f"{'second load, corpus unchanged':<58}{r.reload_unchanged_s:>10.2f} s  ({r.reload_speedup}x faster)",
         f"{'load after adding ' + str(r.added_files) + ' files (1%)':<58}{r.load_after_adding_s:>10.2f} s",
+        f"{'reprocess --all of every stored article':<58}{r.reprocess_s:>10.1f} s"
+        f"  ({r.reprocess_ratio}x a load of as many)",
         "",
         f"{'view (select * limit 100)':<40}{'median ms':>12}{'p95 ms':>10}",
     ]
