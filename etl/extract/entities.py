@@ -221,91 +221,67 @@ def _proper_enough(ctx: SentenceContext, start: int, end: int) -> bool:
     return False
 
 
+def _stem(name: str) -> str:
+    """The name without its institutional suffix (OO바이오 → OO)."""
+    for suffix in sorted(ORG_SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
 def discover_organizations(
     ctx: SentenceContext, registry: dict[str, OrganizationRecord]
 ) -> list[Found]:
     """Organizations absent from the reference data, added to ``registry``."""
     reference = load_reference()
     found: list[Found] = []
-    text = ctx.text
-    for match in _LATIN_ORG.finditer(text):
-        name = (match["name"] or match["name2"]).strip()
-        start = ctx.start + match.start("name" if match["name"] else "name2")
-        end = start + len(name)
-        if _overlaps(ctx.entities, start, end) or name in reference.index:
-            continue
-        found.append(
-            Found(EntityRef("organization", unresolved_key(name)), start, end, name, False)
-        )
-        registry.setdefault(
-            unresolved_key(name),
-            OrganizationRecord(
-                canonical_key=unresolved_key(name),
-                name_ko=name,
-                name_en=name,
-                org_type=_org_type(name) if _HANGUL.search(name) else "company",
-                is_resolved=False,
-                country=_country_before(ctx, start, reference),
-            ),
-        )
-    for match in _HEADED_NAME.finditer(text):
-        # OO(대표 홍길동), OO(총장 홍길동): a name headed by someone is an institution.
-        name = match["name"]
-        start = ctx.start + match.start("name")
-        end = start + len(name)
-        if _overlaps(ctx.entities, start, end) or _overlaps(found, start, end):
-            continue
-        stem = name
-        for suffix in sorted(ORG_SUFFIXES, key=len, reverse=True):
-            if name.endswith(suffix):
-                stem = name[: -len(suffix)]
-                break
-        if name in reference.index or len(stem) < 2 or stem in _GENERIC_PREFIXES:
-            continue  # 의과대학(학장 …): the school of an institution named before
+
+    def register(name: str, start: int, org_type: str) -> None:
         key = unresolved_key(name)
-        found.append(Found(EntityRef("organization", key), start, end, name, False))
+        found.append(Found(EntityRef("organization", key), start, start + len(name), name, False))
         registry.setdefault(
             key,
             OrganizationRecord(
                 canonical_key=key,
                 name_ko=name,
-                name_en=name if not _HANGUL.search(name) else None,
-                org_type=_org_type(name),
+                name_en=None if _HANGUL.search(name) else name,
+                org_type=org_type,
                 is_resolved=False,
                 country=_country_before(ctx, start, reference),
             ),
         )
-    for match in _UNKNOWN_KO.finditer(text):
+
+    def taken(start: int, end: int) -> bool:
+        return _overlaps(ctx.entities, start, end) or _overlaps(found, start, end)
+
+    for match in _LATIN_ORG.finditer(ctx.text):
+        name = (match["name"] or match["name2"]).strip()
+        start = ctx.start + match.start("name" if match["name"] else "name2")
+        if not taken(start, start + len(name)) and name not in reference.index:
+            register(name, start, _org_type(name) if _HANGUL.search(name) else "company")
+    for match in _HEADED_NAME.finditer(ctx.text):
+        # OO(대표 홍길동), OO(총장 홍길동): a name headed by someone is an institution;
+        # 의과대학(학장 …) is the school of an institution named before.
+        name = match["name"]
+        start = ctx.start + match.start("name")
+        stem = _stem(name)
+        if taken(start, start + len(name)) or name in reference.index:
+            continue
+        if len(stem) >= 2 and stem not in _GENERIC_PREFIXES:
+            register(name, start, _org_type(name))
+    for match in _UNKNOWN_KO.finditer(ctx.text):
         name = match["name"]
         rest = match["rest"]
         if rest and not PARTICLES.match(rest):
             continue  # the suffix is inside a longer word (병원장, 대학생)
         start = ctx.start + match.start("name")
         end = start + len(name)
-        if _overlaps(ctx.entities, start, end) or _overlaps(found, start, end):
+        stem = _stem(name)
+        if taken(start, end) or len(stem) < 2 or stem.startswith(_GENERIC_PREFIXES):
             continue
-        stem = name
-        for suffix in sorted(ORG_SUFFIXES, key=len, reverse=True):
-            if name.endswith(suffix):
-                stem = name[: -len(suffix)]
-                break
-        if len(stem) < 2 or stem.startswith(_GENERIC_PREFIXES) or stem in ORG_SUFFIXES:
+        if stem in ORG_SUFFIXES or not _proper_enough(ctx, start, end):
             continue
-        if not _proper_enough(ctx, start, end):
-            continue
-        key = unresolved_key(name)
-        found.append(Found(EntityRef("organization", key), start, end, name, False))
-        registry.setdefault(
-            key,
-            OrganizationRecord(
-                canonical_key=key,
-                name_ko=name,
-                name_en=None,
-                org_type=_org_type(name),
-                is_resolved=False,
-                country=_country_before(ctx, start, reference),
-            ),
-        )
+        register(name, start, _org_type(name))
     return found
 
 
