@@ -7,6 +7,8 @@ Offsets (``char_start``/``char_end``) always index ``articles.body``.
 
 from __future__ import annotations
 
+from typing import get_args
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -27,6 +29,14 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+)
+
+from etl.records import (
+    AgreementKind,
+    AgreementStatus,
+    AmountQualifier,
+    DatePrecision,
+    VisitStatus,
 )
 
 NAMING_CONVENTION = {
@@ -53,11 +63,11 @@ ORG_TYPES = (
     "other",
 )
 PLACE_TYPES = ("country", "state", "province", "municipality", "city", "district", "site")
-VISIT_STATUSES = ("completed", "planned")
-DATE_PRECISIONS = ("day", "month", "year")
-AGREEMENT_KINDS = ("mou", "contract", "cooperation")
-AGREEMENT_STATUSES = ("signed", "planned", "agreed")
-AMOUNT_QUALIFIERS = ("exact", "approx", "at_least", "at_most")
+VISIT_STATUSES = get_args(VisitStatus)
+DATE_PRECISIONS = get_args(DatePrecision)
+AGREEMENT_KINDS = get_args(AgreementKind)
+AGREEMENT_STATUSES = get_args(AgreementStatus)
+AMOUNT_QUALIFIERS = get_args(AmountQualifier)
 RUN_STATUSES = ("running", "completed", "failed")
 QUARANTINE_STAGES = ("read", "decode", "clean", "extract", "load")
 

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, select, text
 from etl import EXTRACTOR_VERSION
 from etl.ingest import Rejected, expand_paths
 from etl.intake import known_sources, quarantine_file, record_sources, settle_known, triage
-from etl.load import Loader, find_article, load_reference_data
+from etl.load import Loader, Outcome, find_article, load_reference_data
 from etl.models import articles
 from etl.records import Document, Extraction, SourceFile
 from etl.reference import load_reference
@@ -51,7 +51,7 @@ def write_extraction(
         with engine.begin() as conn:
             existing, current = find_article(conn, document)
             if current and existing is not None:
-                outcome = "unchanged"
+                outcome: Outcome = "unchanged"
                 article_id = existing.article_id
             else:
                 outcome = loader.load(conn, extraction, existing, run_id)
@@ -66,7 +66,7 @@ def write_extraction(
         return quarantine_file(
             engine, run_id, source.path, Rejected("load", one_line(exc), data), source.size_bytes
         )
-    return FileResult(str(source.path), source.source_name, outcome)  # type: ignore[arg-type]
+    return FileResult(str(source.path), source.source_name, outcome)
 
 
 BATCH_SIZE = 64

@@ -9,6 +9,12 @@ from pathlib import Path
 from typing import Literal
 
 EntityKind = Literal["official", "organization", "place"]
+# The enumerations of the schema: models.py derives its CHECK constraints from these.
+DatePrecision = Literal["day", "month", "year"]
+VisitStatus = Literal["completed", "planned"]
+AgreementKind = Literal["mou", "contract", "cooperation"]
+AgreementStatus = Literal["signed", "planned", "agreed"]
+AmountQualifier = Literal["exact", "approx", "at_least", "at_most"]
 
 
 @dataclass(frozen=True)
@@ -96,7 +102,7 @@ class OfficialRecord:
 @dataclass(frozen=True)
 class DateValue:
     on: date
-    precision: Literal["day", "month", "year"]
+    precision: DatePrecision
     end_on: date | None = None
 
 
@@ -104,7 +110,7 @@ class DateValue:
 class VisitRecord:
     official_key: str
     target: EntityRef  # an organization or a place
-    status: Literal["completed", "planned"]
+    status: VisitStatus
     when: DateValue | None
     sentence_index: int
     start: int
@@ -114,8 +120,8 @@ class VisitRecord:
 @dataclass(frozen=True)
 class AgreementRecord:
     local_id: int  # links amounts to their agreement within one article
-    kind: Literal["mou", "contract", "cooperation"]
-    status: Literal["signed", "planned", "agreed"]
+    kind: AgreementKind
+    status: AgreementStatus
     when: DateValue | None
     summary: str
     parties: tuple[tuple[str, str], ...]  # (organization canonical_key, surface)
@@ -126,7 +132,7 @@ class AgreementRecord:
 
 @dataclass(frozen=True)
 class AgreementCountRecord:
-    kind: Literal["mou", "contract", "cooperation"]
+    kind: AgreementKind
     quantity: int
     raw_text: str
     sentence_index: int
@@ -138,7 +144,7 @@ class AgreementCountRecord:
 class AmountRecord:
     value: Decimal
     currency: str
-    qualifier: Literal["exact", "approx", "at_least", "at_most"]
+    qualifier: AmountQualifier
     raw_text: str
     sentence_index: int
     start: int

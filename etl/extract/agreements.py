@@ -23,7 +23,14 @@ from etl.extract.context import Found, SentenceContext
 from etl.extract.dates import DateMention
 from etl.extract.entities import add_party_organization
 from etl.extract.events import is_future_date, nearest_date, sentence_is_future, tail_is_past
-from etl.records import AgreementCountRecord, AgreementRecord, EntityRef, OrganizationRecord
+from etl.records import (
+    AgreementCountRecord,
+    AgreementKind,
+    AgreementRecord,
+    AgreementStatus,
+    EntityRef,
+    OrganizationRecord,
+)
 from etl.reference import load_reference
 
 _CONTRACT = r"기술\s?수출\s?계약|라이[선센]스\s?(?:아웃\s?)?계약|공급\s?계약|투자\s?계약|위탁\s?생산\s?계약|판매\s?계약|공동\s?개발\s?계약|계약|라이[선센]스"
@@ -81,11 +88,11 @@ _UNKNOWN_PARTY = re.compile(
 
 @dataclass
 class _Trigger:
-    kind: str
+    kind: AgreementKind
     start: int  # of the kind word
     verb_end: int
     span_start: int  # where this agreement's parties may start
-    status: str
+    status: AgreementStatus
     when: DateMention | None
     count: int | None
     count_start: int | None = None
@@ -204,7 +211,9 @@ _PLAN_WORDS = re.compile(r"예정|계획|방침|할\s?것|키로|하기로")
 _CONNECTIVE = re.compile(r"^(?:체결|서명|맺|교환|조인)(?:하고|하며|해|하여|해서|고|으며|며)[\s,]")
 
 
-def _status(ctx: SentenceContext, verb_start: int, clause_end: int, when, published) -> str:
+def _status(
+    ctx: SentenceContext, verb_start: int, clause_end: int, when, published
+) -> AgreementStatus:
     """signed or planned, from the signing verb first, then its date, then the sentence."""
     tail = ctx.slice(verb_start, clause_end)
     rest_of_sentence = ctx.slice(verb_start, ctx.end)
@@ -354,7 +363,7 @@ def find_agreements(
         if trigger.count is not None and trigger.count_start is not None:
             counts.append(
                 AgreementCountRecord(
-                    kind=trigger.kind,  # type: ignore[arg-type]
+                    kind=trigger.kind,
                     quantity=trigger.count,
                     raw_text=ctx.slice(trigger.count_start, trigger.verb_end),
                     sentence_index=ctx.index,
@@ -394,8 +403,8 @@ def find_agreements(
             agreements.append(
                 AgreementRecord(
                     local_id=next_id + len(agreements),
-                    kind=trigger.kind,  # type: ignore[arg-type]
-                    status=trigger.status,  # type: ignore[arg-type]
+                    kind=trigger.kind,
+                    status=trigger.status,
                     when=when.value if when else None,
                     summary=summary,
                     parties=tuple((ref.key, found.surface) for found, ref in group),

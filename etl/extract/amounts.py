@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
 
-Qualifier = Literal["exact", "approx", "at_least", "at_most"]
+from etl.records import AmountQualifier
 
 _BIG_UNITS = {"조": 10**12, "억": 10**8, "만": 10**4}
 _SMALL_UNITS = {"천": 1000, "백": 100, "십": 10}
@@ -136,7 +135,7 @@ class AmountMention:
     raw_text: str
     value: Decimal
     currency: str
-    qualifier: Qualifier
+    qualifier: AmountQualifier
 
 
 def _number(text: str) -> Decimal | None:
@@ -186,7 +185,7 @@ def parse_korean_number(text: str) -> Decimal | None:
     return total if total > 0 else None
 
 
-def _qualifier(pre: str | None, mid: str | None, post: str | None) -> Qualifier:
+def _qualifier(pre: str | None, mid: str | None, post: str | None) -> AmountQualifier:
     words = " ".join(w for w in (pre, mid, post) if w)
     if re.search(r"이상|넘는|넘게|넘어|넘긴|웃도는|상회|초과|최소|적어도", words):
         return "at_least"

@@ -27,7 +27,7 @@ from etl.extract.events import (
     sentence_is_future,
 )
 from etl.nlp import Token
-from etl.records import EntityRef, VisitRecord
+from etl.records import EntityRef, VisitRecord, VisitStatus
 
 _TRIGGER = re.compile(
     r"방문(?![객자단지록])|찾아|찾았|찾은|찾는|순방|시찰|견학|둘러보|둘러봤|둘러본|들러|들렀|탐방"
@@ -203,7 +203,7 @@ def _status(
     clause: tuple[int, int],
     when: DateMention | None,
     published: date | None,
-) -> str:
+) -> VisitStatus:
     tail = ctx.slice(verb_at, clause[1])
     planned = (
         bool(_PLANNED_AFTER_TRIGGER.match(tail))
@@ -267,7 +267,7 @@ def find_visits(
             VisitRecord(
                 official_key=visitor,
                 target=target,
-                status=_status(ctx, position, clause, when, published),  # type: ignore[arg-type]
+                status=_status(ctx, position, clause, when, published),
                 when=when.value if when else None,
                 sentence_index=ctx.index,
                 start=ctx.start,
