@@ -177,9 +177,17 @@ def run_load(
         for document, outcome in map_ordered(fresh_documents(), workers):
             writer.add(document, outcome)
         writer.flush()
+        if summary.loaded:
+            refresh_summaries(engine)
         if summary.loaded >= ANALYZE_AFTER:
             _analyze(engine)
     return summary
+
+
+def refresh_summaries(engine: Engine) -> None:
+    """Recompute the tables the aggregate api_v1 views read (migration 0008)."""
+    with engine.begin() as conn:
+        conn.execute(text("select kbio_summaries.refresh()"))
 
 
 # Texts of this many decoded files are looked up in one query.
@@ -294,6 +302,8 @@ def run_reprocess(
         for document, outcome in map_ordered(documents(), workers):
             writer.add(ids.pop(document.content_sha256), document, outcome)
         writer.flush()
+        if summary.count("replaced"):
+            refresh_summaries(engine)
     return summary
 
 
