@@ -331,3 +331,14 @@ def test_grant_reader_refuses_a_bad_name(runner: CliRunner, db_url: str) -> None
     result = runner.invoke(cli, ["grant-reader", "x; drop table articles"], env=cli_env(db_url))
     assert result.exit_code == 2
     assert "not a valid role name" in result.output
+
+
+@pytest.mark.parametrize(
+    "view",
+    ["visits_by_region_month", "official_trips", "agreements_by_region", "institution_network"],
+)
+def test_aggregate_views_show_what_their_live_query_computes(seeded_engine, view: str) -> None:
+    with seeded_engine.connect() as conn:
+        summary = conn.execute(text(f"select * from api_v1.{view}")).all()
+        live = conn.execute(text(f"select * from kbio_summaries.{view}_live")).all()
+    assert summary and sorted(map(tuple, summary), key=repr) == sorted(map(tuple, live), key=repr)
