@@ -73,3 +73,22 @@ def test_near_misses() -> None:
     assert _visits("김철수 파주시장은 오는 27일 마이애미 일대를 순방한다.") == {
         ("김철수", "us-fl-miami"): ("planned", date(2024, 5, 27))
     }
+
+
+def test_a_spelled_out_name_in_brackets_does_not_lengthen_the_phrase() -> None:
+    text = (
+        "정다운 홍천군수는 8일 조슬린 당뇨병센터를 찾았다.\n"
+        "보스턴대학교(Boston University), 브로드 연구소 유전체 분석 플랫폼 GAP(Genomics Analysis Platform) "
+        "등도 방문해 협력 방안을 나눴다."
+    )
+    found = _visits(text)
+    assert {target for _, target in found} == {"joslin", "bu", "broad"}
+
+
+def test_presence_abroad_carried_from_an_earlier_sentence() -> None:
+    text = (
+        "정다운 홍천군수는 8일 조슬린 당뇨병센터를 찾았다.\n"
+        "9일 케임브리지 혁신센터에서는 지역 기업의 입주 방안에 대한 의견을 주고받았다."
+    )
+    found = _visits(text)
+    assert ("정다운", "cic") in found

@@ -38,7 +38,7 @@ _COUNTRY_OF_VERB = {"방한": "kr", "방미": "us"}
 # Being somewhere: X에서 간담회를 가졌다, X에서 열린 행사에 참석했다, X에서 협약을 체결했다.
 _PRESENCE_PREDICATE = re.compile(
     r"가졌|가진|갖고|갖는|가질|개최|열었|열고|열린|참석|진행했|체결|서명|만났|만나|면담|발표했|소개했|"
-    r"살피|살펴|둘러|논의|협의"
+    r"살피|살펴|둘러|논의|협의|주고받|나눴|나누|청취|들었"
 )
 # 홍길동 회장을 비롯해, 홍길동 대표를 만나: an official as the object, not the visitor.
 _OBJECT_AFTER = re.compile(r"^(?:\s*\([^)]*\))?(?:\s*[^\s,]+){0,3}?(?:을|를)(?=\s|$)")
@@ -87,7 +87,12 @@ def _targets(ctx: SentenceContext, trigger_start: int, clause: tuple[int, int]) 
             chosen.append(entity)
             # A와 B 등을 방문: walk back over coordinated names.
             j = i - 1
-            while j >= 0 and _COORDINATION.match(ctx.slice(before[j].end, chosen[-1].start)):
+            while j >= 0:
+                if ctx.in_brackets(before[j].start, before[j].end):
+                    j -= 1  # X(MIT), Y: the bracket spells out X; walk on to X itself
+                    continue
+                if not _COORDINATION.match(ctx.slice(before[j].end, chosen[-1].start)):
+                    break
                 chosen.append(before[j])
                 j -= 1
             break
@@ -155,8 +160,13 @@ def noun_phrase_gap(ctx: SentenceContext, start: int, end: int, locative: bool =
         if token.tag == "SP" and "등" in ctx.slice(token.end, end):
             continue  # A, B 센터 등을
         return False
-    if len(possessives) > 1 or sum(t.tag != "MAG" for t in body) > 6:
-        return False
+    words = [
+        t
+        for t in body
+        if t.tag not in ("MAG", "SS", "SSO", "SSC") and not ctx.in_brackets(t.start, t.end)
+    ]
+    if len(possessives) > 1 or len(words) > 6:
+        return False  # an inner bracket (a name spelled out) does not lengthen the phrase
     first = particles[0]
     if locative:
         return first.tag == "JKB" and first.form == "에서"
