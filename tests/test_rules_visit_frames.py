@@ -92,3 +92,13 @@ def test_presence_abroad_carried_from_an_earlier_sentence() -> None:
     )
     found = _visits(text)
     assert ("정다운", "cic") in found
+
+
+def test_presence_at_a_place_named_with_more_words_before_eseo() -> None:
+    text = "존 스미스(John Smith) 매사추세츠주 주지사가 서울 성수동 글로벌호텔에서 간담회를 열었다."
+    assert _visits(text) == {("존 스미스", "kr-seoul"): ("completed", None)}
+
+
+def test_coordination_over_an_area_noun_and_a_locating_place() -> None:
+    text = "정다운 홍천군수는 미국 시카고 일대와 보스턴 인근 켄달 스퀘어를 둘러봤다."
+    assert set(_visits(text)) == {("정다운", "us-il-chicago"), ("정다운", "us-ma-kendall")}

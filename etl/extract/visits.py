@@ -66,7 +66,11 @@ _GAP_BEFORE_TRIGGER = re.compile(
     r"^\s*(?:\([^)]*\))?\s*['’”\"]?\s*(?:" + _UNIT + r"(?:\s*\([^)]*\))?\s*)?"
     r"(?:을|를|에|에서|으로|로|도|까지)?\s*(?:등을|등지를|등)?\s*(?:함께\s*|직접\s*|공식\s*|잇따라\s*)?$"
 )
-_COORDINATION = re.compile(r"^\s*(?:\([^)]*\))?\s*['’”\"]?\s*(?:와|과|및|,|·|그리고)\s*['‘“\"]?$")
+# Words that join a place to the name it locates inside one noun phrase.
+_WITHIN_PHRASE = re.compile(r"\s+(?:(?:인근|일대|소재|근처|내)\s+)?")
+_COORDINATION = re.compile(
+    r"^\s*(?:\([^)]*\))?\s*(?:일대|인근|지역|현지)?\s*['’”\"]?\s*(?:와|과|및|,|·|그리고)\s*['‘“\"]?$"
+)
 _RELATIVE = re.compile(r"^(?:방문한|방문했던|찾은|들른|시찰한|견학한)\s+$")
 _PLANNED_AFTER_TRIGGER = re.compile(
     r"^(?:방문|순방|시찰|견학|찾)?\s*(?:할|하고자|키로|하기로|을\s?예정|예정|계획|을\s?계획)"
@@ -87,13 +91,20 @@ def _targets(ctx: SentenceContext, trigger_start: int, clause: tuple[int, int]) 
             chosen.append(entity)
             # A와 B 등을 방문: walk back over coordinated names.
             j = i - 1
+            anchor = entity.start  # where the current target's noun phrase starts
             while j >= 0:
+                gap = ctx.slice(before[j].end, anchor)
                 if ctx.in_brackets(before[j].start, before[j].end):
                     j -= 1  # X(MIT), Y: the bracket spells out X; walk on to X itself
                     continue
-                if not _COORDINATION.match(ctx.slice(before[j].end, chosen[-1].start)):
+                if _WITHIN_PHRASE.fullmatch(gap):
+                    anchor = before[j].start  # 보스턴 인근 켄달 스퀘어: one noun phrase
+                    j -= 1
+                    continue
+                if not _COORDINATION.match(gap):
                     break
                 chosen.append(before[j])
+                anchor = before[j].start
                 j -= 1
             break
     # 방문한 X에서는: the relative clause names its object after the verb.
@@ -308,7 +319,7 @@ def _presence(
     for i, entity in enumerate(places):
         if ctx.in_brackets(entity.start, entity.end) or ctx.in_quotes(entity.start, entity.end):
             continue
-        locative = re.match(r"\S*?에서", ctx.after(entity.end, 30))
+        locative = re.match(r".{0,40}?에서", ctx.after(entity.end, 44))
         gap_end = entity.end + (locative.end() if locative else 0)
         if not locative or not noun_phrase_gap(ctx, entity.end, gap_end, locative=True):
             continue
