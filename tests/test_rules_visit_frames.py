@@ -102,3 +102,16 @@ def test_presence_at_a_place_named_with_more_words_before_eseo() -> None:
 def test_coordination_over_an_area_noun_and_a_locating_place() -> None:
     text = "정다운 홍천군수는 미국 시카고 일대와 보스턴 인근 켄달 스퀘어를 둘러봤다."
     assert set(_visits(text)) == {("정다운", "us-il-chicago"), ("정다운", "us-ma-kendall")}
+
+
+def test_a_name_spelled_out_in_brackets_is_not_the_target() -> None:
+    text = "존 스미스(John Smith) 매스챌린지 대표가 14일 성동구 K-BIO(서울바이오밸리)의 부지를 방문했다."
+    assert set(_visits(text)) == {("존 스미스", "kr-seoul/성동구")}
+
+
+def test_presence_at_an_institution_spelled_out_in_brackets() -> None:
+    text = (
+        "정다운 홍천군수는 8일 조슬린 당뇨병센터를 찾았다.\n"
+        "9일 창업공간 CIC(Cambridge Innovation Center)에서는 입주 방안에 대한 의견을 주고받았다."
+    )
+    assert ("정다운", "cic") in _visits(text)

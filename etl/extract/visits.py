@@ -82,7 +82,13 @@ def _targets(ctx: SentenceContext, trigger_start: int, clause: tuple[int, int]) 
     # before an adverbial verb form (X를 잇따라 방문): search the whole sentence.
     candidates = [e for e in ctx.entities if e.ref.kind in ("organization", "place")]
     chosen: list[Found] = []
-    before = [e for e in candidates if e.end <= trigger_start]
+    # A name inside brackets spells out the one before it (X(서울OO시티)의 현장을 방문).
+    before = [
+        e
+        for e in candidates
+        if e.end <= trigger_start
+        and (not ctx.in_brackets(e.start, e.end) or ctx.in_brackets(trigger_start, trigger_start))
+    ]
     for i in range(len(before) - 1, -1, -1):
         entity = before[i]
         if _GAP_BEFORE_TRIGGER.match(ctx.slice(entity.end, trigger_start)) or noun_phrase_gap(
@@ -323,7 +329,10 @@ def _presence(
         gap_end = entity.end + (locative.end() if locative else 0)
         if not locative or not noun_phrase_gap(ctx, entity.end, gap_end, locative=True):
             continue
-        if i + 1 < len(places) and places[i + 1].start < gap_end:
+        if any(
+            entity.end <= p.start < gap_end and not ctx.in_brackets(p.start, p.end)
+            for p in places[i + 1 :]
+        ):
             continue  # a nearer name before 에서 is the place
         if not _PRESENCE_PREDICATE.search(ctx.slice(gap_end, ctx.end)):
             continue
