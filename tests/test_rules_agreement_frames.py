@@ -179,3 +179,12 @@ def test_the_institution_hosting_the_signing_is_the_partner() -> None:
         extract_text("아주대병원은 지난 3일 보스턴에서 업무협약을 체결했다.", PUBLISHED)
     )
     assert found == {}
+
+
+def test_subject_of_the_sentence_and_the_signing_host_across_clauses() -> None:
+    text = (
+        "아주대병원은 지난 3일 조슬린 당뇨병센터 본관에서 보스턴 지역 프로그램을 통해 "
+        "공동연구를 위한 업무협약을 체결했다고 5일 밝혔다."
+    )
+    found = agreements(extract_text(text, PUBLISHED))
+    assert found == {("mou", frozenset({"ajou-hosp", "joslin"})): ("signed", date(2024, 5, 3))}

@@ -380,13 +380,13 @@ def find_agreements(
             carried = subjects
         elif carried and parties and len(parties) == 1:
             parties = carried + parties
-        elif len(parties) == 1:
+        elif len(parties) <= 1:
             # The subject of the sentence (A는 …하고, B와 협약을 체결했다) or, when the
             # sentence has none, of the sentence before.
             subject = sentence_subject or (carried_subject[0] if carried_subject else None)
             if (
                 subject is not None
-                and subject[1] != parties[0][1]
+                and all(subject[1] != ref for _, ref in parties)
                 and (sentence_subject is not None or not _has_own_subject(ctx))
             ):
                 parties = [subject, *parties]
@@ -394,7 +394,7 @@ def find_agreements(
         if _UNNAMED_COUNTERPART.search(ctx.slice(last_party_end, trigger.start)):
             continue
         if len({ref for _, ref in parties}) == 1 and not trigger.is_cooperation:
-            parties += _signing_place_party(ctx, span_start, trigger.start, parties)
+            parties += _signing_place_party(ctx, ctx.start, trigger.start, parties)
         if len({ref for _, ref in parties}) < 2:
             continue
         when = trigger.when
