@@ -188,3 +188,21 @@ def test_subject_of_the_sentence_and_the_signing_host_across_clauses() -> None:
     )
     found = agreements(extract_text(text, PUBLISHED))
     assert found == {("mou", frozenset({"ajou-hosp", "joslin"})): ("signed", date(2024, 5, 3))}
+
+
+def test_partners_met_as_people_with_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "김철수 한국제약바이오협회장은 지난 7일 보스턴을 찾았다.\n"
+        "또 터프츠대와 다나파버 암연구소 관계자를 만나 인력 교류 방안을 논의하고, "
+        "협력을 확대하기로 했다."
+    )
+    found = agreements(extract_text(text, PUBLISHED))
+    assert found == {
+        ("cooperation", frozenset({"kpbma", "tufts"})): ("agreed", None),
+        ("cooperation", frozenset({"kpbma", "dana-farber"})): ("agreed", None),
+    }
+    # With a subject of its own, the sentence is not the carried one's.
+    text = "김철수 한국제약바이오협회장은 지난 7일 보스턴을 찾았다.\n연세대는 터프츠대와 협력을 확대하기로 했다."
+    assert agreements(extract_text(text, PUBLISHED)) == {
+        ("cooperation", frozenset({"yonsei", "tufts"})): ("agreed", None)
+    }

@@ -67,6 +67,7 @@ _ROLE_AFTER = re.compile(
     r"^(?:\s*\([^)]*\))?\s?(?:社|㈜|\(주\))?['’”\"」』]?\s*(?:은|는|이|가|와|과|와의|과의|및|,|·|도|측은|측과|측이|간|\s간|등|과\s함께|와\s함께|이랑|랑|로부터|으로부터)"
 )
 # OO병원 재활의학과는, OO대(…)의 신경과와: a unit speaks for its institution.
+_PEOPLE_OF_AFTER = re.compile(r"^(?:\s*\([^)]*\))?\s?관계자(?:들)?(?:을|를|와|과)(?=\s)")
 _UNIT_ROLE_AFTER = re.compile(
     r"^(?:\s*\([^)]*\))?\s?(?:의\s)?[가-힣A-Za-z·]{1,14}"
     r"(?:학과|의학과|과|센터|연구소|연구실|연구원|연구단|사업단|본부|학부|대학원|병원|팀|교실)"
@@ -185,6 +186,8 @@ def _party_candidates(
             bool(_ROLE_AFTER.match(rest))
             or bool(_UNIT_ROLE_AFTER.match(rest))
             or (cooperation and bool(_LOCATIVE_AFTER.match(rest)))
+            # A와 B 관계자를 만나 … 협력하기로: the institution of the people met.
+            or bool(_PEOPLE_OF_AFTER.match(rest))
             # 홍길동 OO대 총장과 …: the institution of an official who is a party.
             or bool(_titled_party().match(rest))
         )
@@ -342,7 +345,9 @@ def find_agreements(
     counts: list[AgreementCountRecord] = []
     previous_end = ctx.start
     carried: list[tuple[Found, EntityRef]] = []  # the clause subject, for a later clause
-    sentence_subject = _sentence_subject(ctx, homes or {})
+    sentence_subject = _sentence_subject(ctx, homes or {}) or _official_subject(
+        ctx, officials or []
+    )
     if carried_subject is not None and sentence_subject is not None:
         carried_subject[:] = [sentence_subject]
     for trigger in triggers:
@@ -376,6 +381,7 @@ def find_agreements(
             for p in parties
             if re.match(r"^(?:\s*\([^)]*\))?\s*(?:은|는|이|가)", ctx.after(p[0].end, 8))
         ]
+        forced_subject: tuple[Found, EntityRef] | None = None
         if subjects:
             carried = subjects
         elif carried and parties and len(parties) == 1:
@@ -390,6 +396,13 @@ def find_agreements(
                 and (sentence_subject is not None or not _has_own_subject(ctx))
             ):
                 parties = [subject, *parties]
+        elif trigger.is_cooperation and not _has_own_subject(ctx):
+            # 또 A와 B 관계자를 만나 … 협력하기로 했다: partners only; the subject is the
+            # last sentence's, and each partner is a cooperation of its own.
+            subject = sentence_subject or (carried_subject[0] if carried_subject else None)
+            if subject is not None and all(subject[1] != ref for _, ref in parties):
+                forced_subject = subject
+                parties = [subject, *parties]
         last_party_end = max((found.end for found, _ in parties), default=span_start)
         if _UNNAMED_COUNTERPART.search(ctx.slice(last_party_end, trigger.start)):
             continue
@@ -399,7 +412,7 @@ def find_agreements(
             continue
         when = trigger.when
         summary = ctx.slice(span_start, trigger.verb_end).strip(" ,")
-        for group in _bilateral(ctx, parties, span_start, trigger.start):
+        for group in _bilateral(ctx, parties, span_start, trigger.start, forced_subject):
             agreements.append(
                 AgreementRecord(
                     local_id=next_id + len(agreements),
@@ -423,10 +436,21 @@ _SIGNING_PLACE_AFTER = re.compile(
 
 
 def _bilateral(
-    ctx: SentenceContext, parties: list[tuple[Found, EntityRef]], start: int, end: int
+    ctx: SentenceContext,
+    parties: list[tuple[Found, EntityRef]],
+    start: int,
+    end: int,
+    subject: tuple[Found, EntityRef] | None = None,
 ) -> list[list[tuple[Found, EntityRef]]]:
     """A는 B·C와 협약: one agreement per partner, as each is signed with the subject;
-    a 3자 (or 다자) agreement, or one without a single subject, stays whole."""
+    a 3자 (or 다자) agreement, or one without a single subject, stays whole. A subject
+    carried from another sentence is given as ``subject``."""
+    if (
+        subject is not None
+        and len(parties) >= 3
+        and not _MULTILATERAL.search(ctx.slice(start, end))
+    ):
+        return [[subject, p] for p in parties if p is not subject]
     subjects = [
         p
         for p in parties
@@ -439,7 +463,7 @@ def _bilateral(
     coordinated = all(
         p[0].start > subject[0].end
         and re.match(
-            r"^(?:\s*\([^)]*\))?\s*(?:와|과|와의|과의|및|,|·|로부터)", ctx.after(p[0].end, 8)
+            r"^(?:\s*\([^)]*\))?\s*(?:와|과|와의|과의|및|,|·|로부터|관계자)", ctx.after(p[0].end, 8)
         )
         for p in partners
     )
@@ -487,6 +511,17 @@ def _sentence_subject(
         if _SUBJECT_AFTER.match(ctx.after(entity.end, 12)):
             ref = _as_party(entity.ref)
             return (entity, ref) if ref is not None else None
+    return None
+
+
+def _official_subject(
+    ctx: SentenceContext, officials: list[tuple[int, int, str]]
+) -> tuple[Found, EntityRef] | None:
+    """홍길동 OO협회장은 …: the institution of an official heading the sentence."""
+    for start, end, org_key in officials:
+        if _SUBJECT_AFTER.match(ctx.after(end, 12)) and not ctx.in_quotes(start, end):
+            ref = EntityRef("organization", org_key)
+            return Found(ref, start, end, ctx.slice(start, end)), ref
     return None
 
 
