@@ -143,12 +143,14 @@ PARTICLES = re.compile(
 
 @functools.cache
 def _forms_by_first_char() -> dict[str, list[tuple[str, EntityRef]]]:
+    """Reference forms by their first two characters (one for one-character forms),
+    longest first: a word start is compared with the few forms that can match it."""
     reference = load_reference()
     table: dict[str, list[tuple[str, EntityRef]]] = {}
     for form, ref in reference.index.items():
         if len(form) < 2 and not _HANGUL.search(form):
             continue
-        table.setdefault(form[0], []).append((form, ref))
+        table.setdefault(form[:2], []).append((form, ref))
     for forms in table.values():
         forms.sort(key=lambda item: -len(item[0]))
     return table
@@ -182,7 +184,10 @@ def find_reference_entities(text: str, offset: int) -> list[Found]:
         i = start.start()
         if i < taken_until:
             continue
-        for form, ref in table.get(text[i], ()):
+        candidates = [*table.get(text[i : i + 2], ()), *table.get(text[i], ())]
+        if len(candidates) > 1 and text[i : i + 2] in table and text[i] in table:
+            candidates.sort(key=lambda item: -len(item[0]))
+        for form, ref in candidates:
             if text.startswith(form, i) and _boundary_ok(text, i, i + len(form), form):
                 found.append(Found(ref, offset + i, offset + i + len(form), form))
                 taken_until = i + len(form)
