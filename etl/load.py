@@ -17,6 +17,7 @@ from sqlalchemy.dialects.postgresql import insert
 
 from etl import EXTRACTOR_VERSION
 from etl.models import (
+    FACT_TABLES,
     article_versions,
     articles,
     officials,
@@ -462,33 +463,14 @@ def _ids(conn: Connection, key_column, id_column, keys: Iterable[str]) -> list:
     return conn.execute(select(key_column, id_column).where(key_column.in_(list(keys)))).all()
 
 
-_PROVENANCE = ["article_id", "sentence_id", "char_start", "char_end", "extractor_version", "run_id"]
-_FACT_COLUMNS: dict[str, list[str]] = {
-    "sentences": ["sentence_id", "article_id", "sentence_index", "text", "char_start", "char_end"],
-    "mentions": [*_PROVENANCE, "official_id", "organization_id", "place_id", "surface"],
-    "visits": [
-        *_PROVENANCE,
-        "official_id",
-        "organization_id",
-        "place_id",
-        "visit_on",
-        "visit_end_on",
-        "date_precision",
-        "status",
-    ],
-    "agreements": [
-        "agreement_id",
-        *_PROVENANCE,
-        "kind",
-        "status",
-        "signed_on",
-        "signed_on_precision",
-        "summary",
-    ],
-    "agreement_parties": ["agreement_id", "organization_id", "surface"],
-    "agreement_counts": [*_PROVENANCE, "kind", "quantity", "raw_text"],
-    "amounts": [*_PROVENANCE, "value", "currency", "qualifier", "raw_text", "agreement_id"],
-}
+def _copied_columns(table: Table) -> list[str]:
+    """The columns COPY fills: all but an identity the database assigns (sentences and
+    agreements get theirs reserved beforehand, since other rows point at them)."""
+    assigned_here = table.name in ("sentences", "agreements")
+    return [c.name for c in table.columns if assigned_here or not (c.primary_key and c.identity)]
+
+
+_FACT_COLUMNS: dict[str, list[str]] = {t.name: _copied_columns(t) for t in FACT_TABLES}
 _ARTICLE_COLUMNS = [
     "content_sha256",
     "raw_text",

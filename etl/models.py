@@ -395,6 +395,17 @@ amounts = Table(
     CheckConstraint("currency ~ '^[A-Z]{3}$'", name="currency_iso"),
 )
 
+# What one article's extraction writes, parents first (the order COPY follows).
+FACT_TABLES = (
+    sentences,
+    mentions,
+    visits,
+    agreements,
+    agreement_parties,
+    agreement_counts,
+    amounts,
+)
+
 quarantine = Table(
     "quarantine",
     metadata,
