@@ -16,8 +16,11 @@ from sqlalchemy import Connection, Table, bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 
 from etl import EXTRACTOR_VERSION
+from etl.event_linking import Touched, events_of
+from etl.event_linking import link as link_events
 from etl.models import (
     FACT_TABLES,
+    article_signatures,
     article_versions,
     articles,
     officials,
@@ -28,6 +31,7 @@ from etl.models import (
     reference_loads,
     sentences,
 )
+from etl.near_duplicates import mark_copies
 from etl.records import Document, EntityRef, Extraction
 from etl.reference import Reference
 
@@ -253,12 +257,22 @@ class Loader:
             return "loaded"
         document = extraction.article.document
         article_id = existing.article_id
-        # A new version replaces the article's facts as a whole.
+        # A new version replaces the article's facts as a whole, and is compared
+        # afresh with the articles it may copy.
+        touched = events_of(conn, [article_id])
         conn.execute(sentences.delete().where(sentences.c.article_id == article_id))
+        conn.execute(
+            article_signatures.delete().where(article_signatures.c.article_id == article_id)
+        )
         conn.execute(
             update(articles)
             .where(articles.c.article_id == article_id)
-            .values(loaded_at=func.now(), **_article_values(extraction, run_id))
+            .values(
+                loaded_at=func.now(),
+                duplicate_of=None,
+                duplicate_similarity=None,
+                **_article_values(extraction, run_id),
+            )
         )
         conn.execute(
             update(article_versions)
@@ -279,7 +293,7 @@ class Loader:
                 set_={"current_from": func.now(), "current_to": None, "run_id": run_id},
             )
         )
-        self.write_facts(conn, [(article_id, extraction)], run_id)
+        self.write_facts(conn, [(article_id, extraction)], run_id, touched)
         return "replaced"
 
     def load_new_articles(
@@ -326,6 +340,7 @@ class Loader:
         """New facts for stored articles (same content, so the version history is
         unchanged): their old facts go with one delete, the new ones with COPY."""
         ids = [article_id for article_id, _ in items]
+        touched = events_of(conn, ids)
         conn.execute(sentences.delete().where(sentences.c.article_id.in_(ids)))
         conn.execute(
             update(articles)
@@ -351,17 +366,30 @@ class Loader:
                 for article_id, e in items
             ],
         )
-        self.write_facts(conn, items, run_id)
+        self.write_facts(conn, items, run_id, touched)
 
     def write_facts(
-        self, conn: Connection, items: list[tuple[int, Extraction]], run_id: int
+        self,
+        conn: Connection,
+        items: list[tuple[int, Extraction]],
+        run_id: int,
+        touched: Touched | None = None,
     ) -> None:
-        """Sentences and every fact of these articles, with COPY."""
-        extractions = [e for _, e in items]
+        """Sentences and every fact of these articles, with COPY, then their events.
+
+        A near-duplicate copy of an earlier article keeps its sentences (its evidence
+        for the events it reports) but adds no fact of its own. ``touched`` names the
+        events of facts just replaced, to be recomputed with the new ones."""
+        touched = touched or Touched()
+        copies, links = mark_copies(conn, [(i, e.minhash) for i, e in items])
+        touched_by_copies = events_of(conn, {link.original_id for link in links})
+        touched.agreement_event_ids |= touched_by_copies.agreement_event_ids
+        touched.visit_event_ids |= touched_by_copies.visit_event_ids
+        extractions = [e for i, e in items if i not in copies]
         self._organization_ids(conn, extractions)
         self._official_ids_for(conn, extractions)
         sentence_ids = iter(
-            _reserve(conn, "sentences", "sentence_id", sum(len(e.sentences) for e in extractions))
+            _reserve(conn, "sentences", "sentence_id", sum(len(e.sentences) for _, e in items))
         )
         agreement_ids = iter(
             _reserve(
@@ -376,6 +404,8 @@ class Loader:
                 rows["sentences"].append(
                     (by_index[s.index], article_id, s.index, s.text, s.start, s.end)
                 )
+            if article_id in copies:
+                continue
 
             def fact(
                 sentence_index: int,
@@ -447,6 +477,7 @@ class Loader:
                 )
         for table, columns in _FACT_COLUMNS.items():
             _copy(conn, table, columns, rows[table])
+        link_events(conn, [i for i, _ in items if i not in copies], run_id, touched)
 
 
 def _first_records(per_article: Iterable[dict], known: dict[str, int]) -> dict:

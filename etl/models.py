@@ -18,6 +18,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Identity,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -30,6 +31,7 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
+from sqlalchemy.dialects.postgresql import ARRAY, BYTEA, REAL
 
 from etl.records import (
     AgreementKind,
@@ -232,6 +234,20 @@ articles = Table(
     Column("extractor_version", Text, nullable=False),
     _run_fk(),
     Column("loaded_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    # A syndicated copy or light re-post of an earlier article (etl/near_duplicates.py):
+    # kept with its sentences, it adds no fact of its own.
+    Column(
+        "duplicate_of",
+        BigInteger,
+        ForeignKey("articles.article_id", ondelete="SET NULL"),
+        index=True,
+    ),
+    Column("duplicate_similarity", REAL),
+    CheckConstraint(
+        "(duplicate_of is null) = (duplicate_similarity is null) "
+        "and duplicate_of is distinct from article_id",
+        name="duplicate",
+    ),
 )
 
 article_versions = Table(
@@ -404,6 +420,114 @@ FACT_TABLES = (
     agreement_parties,
     agreement_counts,
     amounts,
+)
+
+# -- events: one real-world signing or visit, however many articles report it -------
+# Kept by etl/event_linking.py in the load's own transactions; the aggregate columns
+# are recomputed by kbio_private.refresh_*_events() for the events a load touched.
+
+article_signatures = Table(
+    "article_signatures",
+    metadata,
+    Column(
+        "article_id",
+        BigInteger,
+        ForeignKey("articles.article_id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column("minhash", BYTEA, nullable=False),
+    # One bucket per LSH band: two articles sharing a bucket are candidates.
+    Column("buckets", ARRAY(BigInteger), nullable=False),
+    Index("ix_article_signatures_buckets", "buckets", postgresql_using="gin"),
+)
+
+
+def _event_summary() -> list:
+    """What an event knows of the articles reporting it (recomputed, never written)."""
+    return [
+        Column("first_reported_on", Date),
+        Column("last_reported_on", Date),
+        Column("article_count", Integer, nullable=False, server_default="0"),
+        Column("copy_count", Integer, nullable=False, server_default="0"),
+        # The window a new report must fall in: the dates (stated, or else published)
+        # of the reports so far.
+        Column("anchor_from", Date),
+        Column("anchor_to", Date),
+        _run_fk(),
+    ]
+
+
+agreement_events = Table(
+    "agreement_events",
+    metadata,
+    _id("agreement_event_id"),
+    Column("kind", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("signed_on", Date),
+    Column("signed_on_precision", String(8)),
+    # Parties as keys: 'p<place_id>' for a region's government, 'o<organization_id>'.
+    Column("party_keys", ARRAY(Text), nullable=False),
+    *_event_summary(),
+    CheckConstraint(_one_of("kind", AGREEMENT_KINDS), name="kind"),
+    CheckConstraint(_one_of("status", AGREEMENT_STATUSES), name="status"),
+    Index("ix_agreement_events_party_keys", "party_keys", postgresql_using="gin"),
+)
+
+agreement_event_members = Table(
+    "agreement_event_members",
+    metadata,
+    Column(
+        "agreement_id",
+        BigInteger,
+        ForeignKey("agreements.agreement_id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column(
+        "agreement_event_id",
+        BigInteger,
+        ForeignKey("agreement_events.agreement_event_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+)
+
+visit_events = Table(
+    "visit_events",
+    metadata,
+    _id("visit_event_id"),
+    Column(
+        "official_id", BigInteger, ForeignKey("officials.official_id"), nullable=False, index=True
+    ),
+    Column("organization_id", BigInteger, ForeignKey("organizations.organization_id")),
+    Column("place_id", BigInteger, ForeignKey("places.place_id")),
+    Column("status", String(16), nullable=False),
+    Column("visit_on", Date),
+    Column("visit_end_on", Date),
+    Column("date_precision", String(8)),
+    *_event_summary(),
+    CheckConstraint("num_nonnulls(organization_id, place_id) = 1", name="one_target"),
+    CheckConstraint(_one_of("status", VISIT_STATUSES), name="status"),
+)
+
+visit_event_members = Table(
+    "visit_event_members",
+    metadata,
+    Column(
+        "visit_id",
+        BigInteger,
+        ForeignKey("visits.visit_id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    Column(
+        "visit_event_id",
+        BigInteger,
+        ForeignKey("visit_events.visit_event_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
 )
 
 quarantine = Table(

@@ -165,3 +165,5 @@ class Extraction:
     agreements: list[AgreementRecord] = field(default_factory=list)
     agreement_counts: list[AgreementCountRecord] = field(default_factory=list)
     amounts: list[AmountRecord] = field(default_factory=list)
+    # MinHash of the body (etl/near_duplicates.py), computed with the extraction.
+    minhash: bytes | None = None

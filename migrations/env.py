@@ -19,7 +19,7 @@ from etl.models import metadata
 config = context.config
 
 
-def _include_object(obj, name, type_, reflected, compare_to):  # noqa: ANN001
+def _include_object(obj, name, type_, reflected, compare_to) -> bool:
     # Views live in api_v* schemas and are created from frozen SQL, not from models.
     return not (type_ == "table" and reflected and compare_to is None and obj.schema)
 

@@ -1,0 +1,421 @@
+"""Events: one real-world signing or visit, one row, however many articles report it.
+
+A wire story, three newspapers and the province's own press release report one MOU,
+often days apart and first as planned. Each reported agreement (or visit) joins the
+event it is compatible with, or starts one; the event's summary (furthest status,
+signing date, report dates, article count) is then recomputed in SQL for the events a
+batch touched (``kbio_private.refresh_*_events``), in the batch's transaction, so an
+event never outlives or misses the facts it is made of.
+
+When two reports are the same agreement:
+- parties: their party sets (a province and its government are one party) share at
+  least two parties and one contains the other: a report that names only the two main
+  signatories joins one that also names a witness institution;
+- kind: the same, or one is a plain cooperation (reported without naming the document);
+- dates: stated signing dates agree (within a day, for the time difference between
+  Boston and Korea; at month or year precision, the same month or year); the date that
+  anchors a report (its stated date, else its publication date) is within
+  AGREEMENT_WINDOW_DAYS of every report already in the event. A date that is not
+  known contradicts nothing.
+
+A visit joins an event of the same official and the same institution or place whose
+stated dates are within one trip (TRIP_DAYS) and whose anchors are within
+VISIT_WINDOW_DAYS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Connection, bindparam, select, text
+
+from etl.models import (
+    agreement_event_members,
+    agreement_events,
+    agreements,
+    articles,
+    visit_event_members,
+    visit_events,
+    visits,
+)
+
+# An MOU is announced up to a few weeks before it is signed ("체결할 예정"), and
+# follow-up stories run for days after; the same two parties rarely sign twice within
+# two months, while yearly renewals stay apart.
+AGREEMENT_WINDOW_DAYS = 60
+# An official's trip abroad lasts at most about two weeks; reports of it (planned,
+# under way, results) come within a month of it.
+TRIP_DAYS = 14
+VISIT_WINDOW_DAYS = 30
+
+
+def dates_agree(
+    a: date | None, a_precision: str | None, b: date | None, b_precision: str | None, days: int
+) -> bool:
+    """Two stated dates that may be the same occasion: within ``days`` at day
+    precision, else the same month or year at the coarser precision of the two."""
+    if a is None or b is None:
+        return True
+    if a_precision == "day" and b_precision == "day":
+        return abs((a - b).days) <= days
+    if "year" in (a_precision, b_precision):
+        return a.year == b.year
+    return (a.year, a.month) == (b.year, b.month)
+
+
+def within(anchor: date | None, start: date | None, end: date | None, days: int) -> bool:
+    """``anchor`` is within ``days`` of both ends of [start, end] (unknown agrees)."""
+    if anchor is None or start is None or end is None:
+        return True
+    return abs((anchor - start).days) <= days and abs((anchor - end).days) <= days
+
+
+def kinds_agree(a: str, b: str) -> bool:
+    return a == b or "cooperation" in (a, b)
+
+
+def parties_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    return len(a & b) >= 2 and (a <= b or b <= a)
+
+
+@dataclass
+class AgreementReport:
+    agreement_id: int
+    kind: str
+    signed_on: date | None
+    signed_on_precision: str | None
+    published_on: date | None
+    party_keys: frozenset[str]
+
+    @property
+    def anchor(self) -> date | None:
+        return self.signed_on or self.published_on
+
+
+@dataclass
+class AgreementEvent:
+    agreement_event_id: int
+    kind: str
+    signed_on: date | None
+    signed_on_precision: str | None
+    party_keys: frozenset[str]
+    anchor_from: date | None
+    anchor_to: date | None
+
+    def admits(self, report: AgreementReport) -> bool:
+        return (
+            kinds_agree(self.kind, report.kind)
+            and parties_agree(self.party_keys, report.party_keys)
+            and dates_agree(
+                self.signed_on,
+                self.signed_on_precision,
+                report.signed_on,
+                report.signed_on_precision,
+                days=1,
+            )
+            and within(report.anchor, self.anchor_from, self.anchor_to, AGREEMENT_WINDOW_DAYS)
+        )
+
+    def absorb(self, report: AgreementReport) -> None:
+        """What the next report of this batch compares with (the SQL refresh redoes it)."""
+        if self.kind == "cooperation":
+            self.kind = report.kind
+        if self.signed_on is None and report.signed_on is not None:
+            self.signed_on, self.signed_on_precision = report.signed_on, report.signed_on_precision
+        self.party_keys |= report.party_keys
+        self.anchor_from, self.anchor_to = _widen(self.anchor_from, self.anchor_to, report.anchor)
+
+
+@dataclass
+class VisitReport:
+    visit_id: int
+    official_id: int
+    organization_id: int | None
+    place_id: int | None
+    visit_on: date | None
+    date_precision: str | None
+    published_on: date | None
+
+    @property
+    def anchor(self) -> date | None:
+        return self.visit_on or self.published_on
+
+    @property
+    def target(self) -> tuple[int, int | None, int | None]:
+        return self.official_id, self.organization_id, self.place_id
+
+
+@dataclass
+class VisitEvent:
+    visit_event_id: int
+    visit_on: date | None
+    date_precision: str | None
+    anchor_from: date | None
+    anchor_to: date | None
+
+    def admits(self, report: VisitReport) -> bool:
+        return dates_agree(
+            self.visit_on, self.date_precision, report.visit_on, report.date_precision, TRIP_DAYS
+        ) and within(report.anchor, self.anchor_from, self.anchor_to, VISIT_WINDOW_DAYS)
+
+    def absorb(self, report: VisitReport) -> None:
+        if self.visit_on is None and report.visit_on is not None:
+            self.visit_on, self.date_precision = report.visit_on, report.date_precision
+        self.anchor_from, self.anchor_to = _widen(self.anchor_from, self.anchor_to, report.anchor)
+
+
+def _widen(start: date | None, end: date | None, anchor: date | None) -> tuple:
+    if anchor is None:
+        return start, end
+    return min(start or anchor, anchor), max(end or anchor, anchor)
+
+
+@dataclass
+class Touched:
+    """Events whose summary must be recomputed at the end of a batch."""
+
+    agreement_event_ids: set[int] = field(default_factory=set)
+    visit_event_ids: set[int] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.agreement_event_ids or self.visit_event_ids)
+
+
+def events_of(conn: Connection, article_ids: Iterable[int]) -> Touched:
+    """The events these articles' facts belong to (read before the facts are replaced:
+    their members go with the facts, and the events must be recomputed or dropped)."""
+    ids = list(article_ids)
+    touched = Touched()
+    if not ids:
+        return touched
+    touched.agreement_event_ids = set(
+        conn.execute(
+            select(agreement_event_members.c.agreement_event_id)
+            .join(agreements, agreements.c.agreement_id == agreement_event_members.c.agreement_id)
+            .where(agreements.c.article_id.in_(ids))
+        ).scalars()
+    )
+    touched.visit_event_ids = set(
+        conn.execute(
+            select(visit_event_members.c.visit_event_id)
+            .join(visits, visits.c.visit_id == visit_event_members.c.visit_id)
+            .where(visits.c.article_id.in_(ids))
+        ).scalars()
+    )
+    return touched
+
+
+def link(conn: Connection, article_ids: list[int], run_id: int, touched: Touched) -> None:
+    """Give each new agreement and visit of these articles its event, then recompute
+    every event touched (``touched`` comes in with the events of replaced facts and of
+    the originals these articles copy)."""
+    _link_agreements(conn, article_ids, run_id, touched)
+    _link_visits(conn, article_ids, run_id, touched)
+    if touched.agreement_event_ids:
+        conn.execute(
+            text("select kbio_private.refresh_agreement_events(:ids, :run_id)"),
+            {"ids": sorted(touched.agreement_event_ids), "run_id": run_id},
+        )
+    if touched.visit_event_ids:
+        conn.execute(
+            text("select kbio_private.refresh_visit_events(:ids, :run_id)"),
+            {"ids": sorted(touched.visit_event_ids), "run_id": run_id},
+        )
+
+
+_AGREEMENT_REPORTS = text(
+    """
+    select
+        agreements.agreement_id, agreements.kind, agreements.status, agreements.signed_on,
+        agreements.signed_on_precision, articles.published_on,
+        coalesce(array_agg(keys.party_key) filter (where keys.party_key is not null), '{}')
+            as party_keys
+    from agreements
+    join articles on articles.article_id = agreements.article_id
+    left join kbio_private.agreement_party_keys as keys
+        on keys.agreement_id = agreements.agreement_id
+    where agreements.article_id = any(:ids)
+        and not exists (
+            select from agreement_event_members as members
+            where members.agreement_id = agreements.agreement_id
+        )
+    group by agreements.agreement_id, articles.published_on
+    order by coalesce(agreements.signed_on, articles.published_on) nulls last,
+        agreements.agreement_id
+    """
+)
+
+
+def _link_agreements(
+    conn: Connection, article_ids: list[int], run_id: int, touched: Touched
+) -> None:
+    reports = [
+        AgreementReport(
+            row.agreement_id,
+            row.kind,
+            row.signed_on,
+            row.signed_on_precision,
+            row.published_on,
+            frozenset(row.party_keys),
+        )
+        for row in conn.execute(_AGREEMENT_REPORTS, {"ids": article_ids})
+    ]
+    open_events: dict[int, AgreementEvent] = {}
+    members: list[dict] = []
+    for report in reports:
+        event = _agreement_event_for(conn, report, open_events)
+        if event is None:
+            event_id = conn.execute(
+                agreement_events.insert()
+                .values(
+                    kind=report.kind,
+                    status="planned",  # the refresh sets the summary
+                    party_keys=sorted(report.party_keys),
+                    run_id=run_id,
+                )
+                .returning(agreement_events.c.agreement_event_id)
+            ).scalar_one()
+            event = AgreementEvent(
+                event_id,
+                report.kind,
+                report.signed_on,
+                report.signed_on_precision,
+                frozenset(report.party_keys),
+                report.anchor,
+                report.anchor,
+            )
+            open_events[event_id] = event
+        else:
+            event.absorb(report)
+        members.append({"agreement_id": report.agreement_id, "event_id": event.agreement_event_id})
+        touched.agreement_event_ids.add(event.agreement_event_id)
+    if members:
+        conn.execute(
+            agreement_event_members.insert().values(
+                agreement_id=bindparam("agreement_id"), agreement_event_id=bindparam("event_id")
+            ),
+            members,
+        )
+
+
+def _agreement_event_for(
+    conn: Connection, report: AgreementReport, open_events: dict[int, AgreementEvent]
+) -> AgreementEvent | None:
+    if len(report.party_keys) < 2:
+        return None  # one named party is not enough to tell two agreements apart
+    keys = sorted(report.party_keys)
+    rows = conn.execute(
+        select(agreement_events).where(
+            agreement_events.c.party_keys.contains(keys)
+            | agreement_events.c.party_keys.contained_by(keys)
+        )
+    ).all()
+    candidates = [
+        open_events.get(row.agreement_event_id)
+        or AgreementEvent(
+            row.agreement_event_id,
+            row.kind,
+            row.signed_on,
+            row.signed_on_precision,
+            frozenset(row.party_keys),
+            row.anchor_from,
+            row.anchor_to,
+        )
+        for row in rows
+    ]
+    fitting = [event for event in candidates if event.admits(report)]
+    if not fitting:
+        return None
+    # The closest in time, then the oldest event.
+    best = min(
+        fitting, key=lambda e: (_distance(report.anchor, e.anchor_from), e.agreement_event_id)
+    )
+    open_events[best.agreement_event_id] = best
+    return best
+
+
+def _distance(anchor: date | None, other: date | None) -> int:
+    return abs((anchor - other).days) if anchor and other else 0
+
+
+_VISIT_REPORTS = (
+    select(
+        visits.c.visit_id,
+        visits.c.official_id,
+        visits.c.organization_id,
+        visits.c.place_id,
+        visits.c.visit_on,
+        visits.c.date_precision,
+        articles.c.published_on,
+    )
+    .join(articles, articles.c.article_id == visits.c.article_id)
+    .where(visits.c.article_id.in_(bindparam("ids", expanding=True)))
+    .where(
+        ~select(visit_event_members.c.visit_id)
+        .where(visit_event_members.c.visit_id == visits.c.visit_id)
+        .exists()
+    )
+    .order_by(visits.c.visit_on.nulls_last(), visits.c.visit_id)
+)
+
+
+def _link_visits(conn: Connection, article_ids: list[int], run_id: int, touched: Touched) -> None:
+    reports = [VisitReport(*row) for row in conn.execute(_VISIT_REPORTS, {"ids": article_ids})]
+    open_events: dict[int, VisitEvent] = {}
+    members: list[dict] = []
+    for report in reports:
+        event = _visit_event_for(conn, report, open_events)
+        if event is None:
+            event_id = conn.execute(
+                visit_events.insert()
+                .values(
+                    official_id=report.official_id,
+                    organization_id=report.organization_id,
+                    place_id=report.place_id,
+                    status="planned",  # the refresh sets the summary
+                    run_id=run_id,
+                )
+                .returning(visit_events.c.visit_event_id)
+            ).scalar_one()
+            event = VisitEvent(
+                event_id, report.visit_on, report.date_precision, report.anchor, report.anchor
+            )
+            open_events[event_id] = event
+        else:
+            event.absorb(report)
+        members.append({"visit_id": report.visit_id, "event_id": event.visit_event_id})
+        touched.visit_event_ids.add(event.visit_event_id)
+    if members:
+        conn.execute(
+            visit_event_members.insert().values(
+                visit_id=bindparam("visit_id"), visit_event_id=bindparam("event_id")
+            ),
+            members,
+        )
+
+
+def _visit_event_for(
+    conn: Connection, report: VisitReport, open_events: dict[int, VisitEvent]
+) -> VisitEvent | None:
+    official_id, organization_id, place_id = report.target
+    rows = conn.execute(
+        select(visit_events)
+        .where(visit_events.c.official_id == official_id)
+        .where(visit_events.c.organization_id.is_not_distinct_from(organization_id))
+        .where(visit_events.c.place_id.is_not_distinct_from(place_id))
+    ).all()
+    candidates = [
+        open_events.get(row.visit_event_id)
+        or VisitEvent(
+            row.visit_event_id, row.visit_on, row.date_precision, row.anchor_from, row.anchor_to
+        )
+        for row in rows
+    ]
+    fitting = [event for event in candidates if event.admits(report)]
+    if not fitting:
+        return None
+    best = min(fitting, key=lambda e: (_distance(report.anchor, e.anchor_from), e.visit_event_id))
+    open_events[best.visit_event_id] = best
+    return best
