@@ -63,8 +63,11 @@ _COOPERATION = re.compile(
 _PARTNERSHIP = re.compile(
     r"(?:협력\s?관계|협력\s?체계|파트너십|동반자\s?관계)(?:를|을|도)?\s?(?P<verb>구축|맺|수립|체결)"
 )
+# 버텍스사와, 머크사는: a foreign company written with 사 (company) glued to its name;
+# never 사이 (between), nor 사 after a space.
+_COMPANY_SUFFIX = r"(?:사(?=와|과|는|가|의|측|와의|로부터)(?!의\s?(?:업무|사업|협약|계약)))?"
 _ROLE_AFTER = re.compile(
-    r"^(?:\s*\([^)]*\))?\s?(?:社|㈜|\(주\))?['’”\"」』]?\s*(?:은|는|이|가|와|과|와의|과의|및|,|·|도|측은|측과|측이|간|\s간|등|과\s함께|와\s함께|이랑|랑|로부터|으로부터)"
+    rf"^{_COMPANY_SUFFIX}(?:\s*\([^)]*\))?\s?(?:社|㈜|\(주\))?['’”\"」』]?\s*(?:은|는|이|가|와|과|와의|과의|및|,|·|도|측은|측과|측이|간|\s간|등|과\s함께|와\s함께|이랑|랑|로부터|으로부터)"
 )
 # OO병원 재활의학과는, OO대(…)의 신경과와: a unit speaks for its institution.
 _PEOPLE_OF_AFTER = re.compile(r"^(?:\s*\([^)]*\))?\s?관계자(?:들)?(?:을|를|와|과)(?=\s)")
@@ -184,7 +187,7 @@ def _party_candidates(
         rest = ctx.after(bracket_end or entity.end, 40)
         role = (
             bool(_ROLE_AFTER.match(rest))
-            or bool(_UNIT_ROLE_AFTER.match(rest))
+            or _unit_of(ctx, entity, bracket_end or entity.end, rest)
             or (cooperation and bool(_LOCATIVE_AFTER.match(rest)))
             # A와 B 관계자를 만나 … 협력하기로: the institution of the people met.
             or bool(_PEOPLE_OF_AFTER.match(rest))
@@ -207,6 +210,20 @@ def _party_candidates(
     for found, ref in chosen:
         unique.setdefault(ref, (found, ref))
     return list(unique.values())
+
+
+def _unit_of(ctx: SentenceContext, entity: Found, rest_start: int, rest: str) -> bool:
+    """OO병원 재활의학과와: the unit speaks for the institution before it. Not when the
+    "unit" is an institution of its own (미국 보스턴 브로드연구소와: a place, then the
+    party), nor for a place, which has no units."""
+    unit = _UNIT_ROLE_AFTER.match(rest)
+    if unit is None or entity.ref.kind != "organization":
+        return False
+    unit_end = rest_start + unit.end()
+    return not any(
+        other.ref.kind == "organization" and rest_start <= other.start < unit_end
+        for other in ctx.entities
+    )
 
 
 _QUOTATIVE = re.compile(r"(?<=[다라])고\s?(?:밝혔|전했|말했|설명했|덧붙였|강조했|알렸)")
@@ -489,7 +506,7 @@ def _signing_place_party(
 
 
 _SUBJECT_AFTER = re.compile(
-    r"^(?:\s*\([^)]*\))?\s?(?:社|㈜|\(주\))?\s*(?:은|는|이|가|측은|측이)(?=\s|$)"
+    rf"^{_COMPANY_SUFFIX}(?:\s*\([^)]*\))?\s?(?:社|㈜|\(주\))?\s*(?:은|는|이|가|측은|측이)(?=\s|$)"
 )
 
 
