@@ -23,7 +23,7 @@ from etl.errors import (
 )
 from etl.output import FORMATTERS
 from etl.paths import seeds_dir
-from etl.views import CURRENT_SCHEMA, list_views
+from etl.views import CURRENT_SCHEMA, list_public_views
 
 EXIT_CODES_HELP = """
 Exit codes: 0 success; 1 success, but some files were quarantined; 2 usage or
@@ -303,19 +303,21 @@ def status_command() -> None:
         click.echo(FORMATTERS["table"](held_columns, held_rows))
 
 
-READER_STATUS_VIEWS = ("articles", "officials", "organizations", "visits", "agreements", "amounts")
+READER_STATUS_VIEWS = (
+    *(f"{CURRENT_SCHEMA}.{view}" for view in ("articles", "officials", "organizations")),
+    *(f"{CURRENT_SCHEMA}.{view}" for view in ("visits", "agreements", "amounts")),
+    "api_v2.visit_events",
+    "api_v2.agreement_events",
+)
 
 
 def _reader_status(engine: Engine) -> None:
     with engine.connect() as conn:
         counts = [
-            (
-                f"{CURRENT_SCHEMA}.{view}",
-                conn.execute(text(f"select count(*) from {CURRENT_SCHEMA}.{view}")).scalar_one(),
-            )
+            (view, conn.execute(text(f"select count(*) from {view}")).scalar_one())
             for view in READER_STATUS_VIEWS
         ]
-    click.echo(f"database: {resolve_target().describe()}  login: read-only ({CURRENT_SCHEMA})")
+    click.echo(f"database: {resolve_target().describe()}  login: read-only (api_v1, api_v2)")
     click.echo("")
     click.echo(FORMATTERS["table"](["view", "rows"], counts))
     click.echo("")
@@ -331,23 +333,27 @@ def _reader_status(engine: Engine) -> None:
     "--limit", type=click.IntRange(min=1), default=None, help="Print at most this many rows."
 )
 def query_command(view_name: str | None, fmt: str, limit: int | None) -> None:
-    """Print a view of the public API (api_v1), or list the views with no name.
+    """Print a view of the public API, or list the views with no name.
+
+    A bare name is an api_v1 view; name an api_v2 view (events across articles)
+    with its schema.
 
     Example:
 
-        kbio query boston_agreements_by_region --format csv
+        kbio query api_v2.boston_agreements_by_region --format csv
     """
     engine = _engine()
     _require_schema(engine, read_only=True)
     with engine.connect() as conn:
-        views = dict(list_views(conn))
+        views = dict(list_public_views(conn))
         if view_name is None:
-            click.echo(FORMATTERS["table"](["view", "description"], sorted(views.items())))
+            click.echo(FORMATTERS["table"](["view", "description"], list(views.items())))
             return
-        name = view_name.removeprefix(f"{CURRENT_SCHEMA}.")
-        if name not in views:
+        qualified = view_name if "." in view_name else f"{CURRENT_SCHEMA}.{view_name}"
+        if qualified not in views:
             raise UsageError(f"no view named {view_name!r}; run `kbio query` to list them")
-        sql = f'select * from {CURRENT_SCHEMA}."{name}"'
+        schema, name = qualified.split(".", 1)
+        sql = f'select * from {schema}."{name}"'
         if limit:
             sql += f" limit {int(limit)}"
         try:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
-CURRENT_SCHEMA = "api_v1"
+CURRENT_SCHEMA = "api_v1"  # what a bare view name means, so that scripts keep working
+# Every published version; api_v2 adds the event views (one real-world event, one row).
+PUBLIC_SCHEMAS = ("api_v1", "api_v2")
 
 
 def list_views(conn: Connection, schema: str = CURRENT_SCHEMA) -> list[tuple[str, str | None]]:
@@ -23,3 +25,12 @@ def list_views(conn: Connection, schema: str = CURRENT_SCHEMA) -> list[tuple[str
         {"schema": schema},
     ).all()
     return [(name, comment) for name, comment in rows]
+
+
+def list_public_views(conn: Connection) -> list[tuple[str, str | None]]:
+    """(schema.view, its comment) for every view of every published version."""
+    return [
+        (f"{schema}.{name}", comment)
+        for schema in PUBLIC_SCHEMAS
+        for name, comment in list_views(conn, schema)
+    ]

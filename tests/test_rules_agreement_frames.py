@@ -224,12 +224,19 @@ def test_a_city_before_an_institution_is_its_location_not_a_party() -> None:
 def test_a_company_written_with_sa_glued_to_its_name() -> None:
     # 머크사와, 화이자사는: 사 (company) glued to a foreign company's name.
     assert agreements(
-        extract_text("한미약품은 지난달 미국 머크사와 비만 치료제 라이선스 계약을 맺었다.", PUBLISHED)
+        extract_text(
+            "한미약품은 지난달 미국 머크사와 비만 치료제 라이선스 계약을 맺었다.", PUBLISHED
+        )
     ) == {("contract", frozenset({"hanmi", "merck"})): ("signed", date(2024, 4, 1))}  # 지난달
     assert agreements(
         extract_text("화이자사는 셀트리온과 위탁생산 계약을 체결했다.", PUBLISHED)
     ) == {("contract", frozenset({"pfizer", "celltrion"})): ("signed", None)}
     # 사이 (between) after a space is not that suffix.
-    assert agreements(
-        extract_text("업계에서는 셀트리온과 화이자 사이에 계약이 임박했다는 말이 나온다.", PUBLISHED)
-    ) == {}
+    assert (
+        agreements(
+            extract_text(
+                "업계에서는 셀트리온과 화이자 사이에 계약이 임박했다는 말이 나온다.", PUBLISHED
+            )
+        )
+        == {}
+    )

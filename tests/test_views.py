@@ -17,6 +17,8 @@ from etl.cli import cli
 from tests.conftest import cli_env
 
 SNAPSHOT = Path(__file__).parent / "api_v1_snapshot.json"
+# api_v2's views (events across articles), as issue 12 states them.
+SNAPSHOT_V2 = Path(__file__).parent / "api_v2_snapshot.json"
 
 # The leading columns of each view, exactly as the contract (issue 4) states them.
 CONTRACT = {
@@ -122,13 +124,14 @@ QUESTION_VIEWS = {
 }
 
 
-def _columns(engine) -> dict[str, list[tuple[str, str]]]:
+def _columns(engine, schema: str = "api_v1") -> dict[str, list[tuple[str, str]]]:
     with engine.connect() as conn:
         rows = conn.execute(
             text(
                 "select table_name, column_name, data_type from information_schema.columns "
-                "where table_schema = 'api_v1' order by table_name, ordinal_position"
-            )
+                "where table_schema = :schema order by table_name, ordinal_position"
+            ),
+            {"schema": schema},
         ).all()
     out: dict[str, list[tuple[str, str]]] = {}
     for table, column, data_type in rows:
@@ -150,15 +153,30 @@ def test_columns_and_types_match_the_snapshot(engine) -> None:
     assert current == snapshot
 
 
-def test_every_view_and_column_has_a_comment(engine) -> None:
+def test_api_v2_columns_and_types_match_the_snapshot(engine) -> None:
+    snapshot = json.loads(SNAPSHOT_V2.read_text(encoding="utf-8"))
+    current = {view: [list(c) for c in cols] for view, cols in _columns(engine, "api_v2").items()}
+    assert set(current) == {
+        "agreement_events",
+        "agreement_event_mentions",
+        "visit_events",
+        "visit_event_mentions",
+        "boston_agreements_by_region",
+    }
+    assert current == snapshot
+
+
+@pytest.mark.parametrize("schema", ["api_v1", "api_v2"])
+def test_every_view_and_column_has_a_comment(engine, schema: str) -> None:
     with engine.connect() as conn:
         missing_views = (
             conn.execute(
                 text(
                     "select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace "
-                    "where n.nspname = 'api_v1' and c.relkind = 'v' "
+                    "where n.nspname = :schema and c.relkind = 'v' "
                     "and coalesce(obj_description(c.oid, 'pg_class'), '') not like 'One row per%'"
-                )
+                ),
+                {"schema": schema},
             )
             .scalars()
             .all()
@@ -168,9 +186,10 @@ def test_every_view_and_column_has_a_comment(engine) -> None:
                 text(
                     "select c.relname || '.' || a.attname from pg_attribute a "
                     "join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace "
-                    "where n.nspname = 'api_v1' and c.relkind = 'v' and a.attnum > 0 and not a.attisdropped "
+                    "where n.nspname = :schema and c.relkind = 'v' and a.attnum > 0 and not a.attisdropped "
                     "and coalesce(col_description(c.oid, a.attnum), '') = ''"
-                )
+                ),
+                {"schema": schema},
             )
             .scalars()
             .all()
