@@ -94,9 +94,9 @@ class AgreementReport:
         return self.signed_on or self.published_on
 
 
-@dataclass
+@dataclass(eq=False)  # an event is itself, whatever it holds
 class AgreementEvent:
-    agreement_event_id: int
+    agreement_event_id: int | None  # None until a new event is inserted
     kind: str
     signed_on: date | None
     signed_on_precision: str | None
@@ -147,9 +147,9 @@ class VisitReport:
         return self.official_id, self.organization_id, self.place_id
 
 
-@dataclass
+@dataclass(eq=False)
 class VisitEvent:
-    visit_event_id: int
+    visit_event_id: int | None  # None until a new event is inserted
     visit_on: date | None
     date_precision: str | None
     anchor_from: date | None
@@ -228,7 +228,7 @@ def link(conn: Connection, article_ids: list[int], run_id: int, touched: Touched
 _AGREEMENT_REPORTS = text(
     """
     select
-        agreements.agreement_id, agreements.kind, agreements.status, agreements.signed_on,
+        agreements.agreement_id, agreements.kind, agreements.signed_on,
         agreements.signed_on_precision, articles.published_on,
         coalesce(array_agg(keys.party_key) filter (where keys.party_key is not null), '{}')
             as party_keys
@@ -248,6 +248,12 @@ _AGREEMENT_REPORTS = text(
 )
 
 
+def pairs(keys: frozenset[str]) -> set[str]:
+    """Every pair of party keys, as agreement_events.party_pairs stores them."""
+    ordered = sorted(keys)
+    return {f"{a}|{b}" for i, a in enumerate(ordered) for b in ordered[i + 1 :]}
+
+
 def _link_agreements(
     conn: Connection, article_ids: list[int], run_id: int, touched: Touched
 ) -> None:
@@ -262,23 +268,37 @@ def _link_agreements(
         )
         for row in conn.execute(_AGREEMENT_REPORTS, {"ids": article_ids})
     ]
-    open_events: dict[int, AgreementEvent] = {}
-    members: list[dict] = []
-    for report in reports:
-        event = _agreement_event_for(conn, report, open_events)
-        if event is None:
-            event_id = conn.execute(
-                agreement_events.insert()
-                .values(
-                    kind=report.kind,
-                    status="planned",  # the refresh sets the summary
-                    party_keys=sorted(report.party_keys),
-                    run_id=run_id,
-                )
-                .returning(agreement_events.c.agreement_event_id)
-            ).scalar_one()
+    if not reports:
+        return
+    wanted = sorted(set().union(*(pairs(r.party_keys) for r in reports)))
+    by_pair: dict[str, list[AgreementEvent]] = {}
+    if wanted:
+        for row in conn.execute(
+            select(agreement_events).where(agreement_events.c.party_pairs.overlap(wanted))
+        ):
             event = AgreementEvent(
-                event_id,
+                row.agreement_event_id,
+                row.kind,
+                row.signed_on,
+                row.signed_on_precision,
+                frozenset(row.party_keys),
+                row.anchor_from,
+                row.anchor_to,
+            )
+            for pair in row.party_pairs:
+                by_pair.setdefault(pair, []).append(event)
+    fresh: list[AgreementEvent] = []
+    chosen: list[AgreementEvent] = []
+    for report in reports:
+        candidates = {id(e): e for p in pairs(report.party_keys) for e in by_pair.get(p, [])}
+        fitting = [e for e in candidates.values() if e.admits(report)]
+        if fitting:
+            # The closest in time, then the oldest event.
+            event = min(fitting, key=lambda e: (_distance(report.anchor, e.anchor_from), _age(e)))
+            event.absorb(report)
+        else:
+            event = AgreementEvent(
+                None,
                 report.kind,
                 report.signed_on,
                 report.signed_on_precision,
@@ -286,54 +306,45 @@ def _link_agreements(
                 report.anchor,
                 report.anchor,
             )
-            open_events[event_id] = event
-        else:
-            event.absorb(report)
-        members.append({"agreement_id": report.agreement_id, "event_id": event.agreement_event_id})
-        touched.agreement_event_ids.add(event.agreement_event_id)
-    if members:
-        conn.execute(
-            agreement_event_members.insert().values(
-                agreement_id=bindparam("agreement_id"), agreement_event_id=bindparam("event_id")
+            fresh.append(event)
+        for pair in pairs(event.party_keys):
+            if event not in by_pair.setdefault(pair, []):
+                by_pair[pair].append(event)
+        chosen.append(event)
+    if fresh:
+        ids = conn.execute(
+            agreement_events.insert().returning(
+                agreement_events.c.agreement_event_id, sort_by_parameter_order=True
             ),
-            members,
-        )
-
-
-def _agreement_event_for(
-    conn: Connection, report: AgreementReport, open_events: dict[int, AgreementEvent]
-) -> AgreementEvent | None:
-    if len(report.party_keys) < 2:
-        return None  # one named party is not enough to tell two agreements apart
-    keys = sorted(report.party_keys)
-    rows = conn.execute(
-        select(agreement_events).where(
-            agreement_events.c.party_keys.contains(keys)
-            | agreement_events.c.party_keys.contained_by(keys)
-        )
-    ).all()
-    candidates = [
-        open_events.get(row.agreement_event_id)
-        or AgreementEvent(
-            row.agreement_event_id,
-            row.kind,
-            row.signed_on,
-            row.signed_on_precision,
-            frozenset(row.party_keys),
-            row.anchor_from,
-            row.anchor_to,
-        )
-        for row in rows
-    ]
-    fitting = [event for event in candidates if event.admits(report)]
-    if not fitting:
-        return None
-    # The closest in time, then the oldest event.
-    best = min(
-        fitting, key=lambda e: (_distance(report.anchor, e.anchor_from), e.agreement_event_id)
+            [
+                {
+                    "kind": e.kind,
+                    "status": "planned",  # the refresh sets the summary
+                    "party_keys": sorted(e.party_keys),
+                    "party_pairs": sorted(pairs(e.party_keys)),
+                    "run_id": run_id,
+                }
+                for e in fresh
+            ],
+        ).scalars()
+        for event, event_id in zip(fresh, ids, strict=True):
+            event.agreement_event_id = event_id
+    conn.execute(
+        agreement_event_members.insert().values(
+            agreement_id=bindparam("agreement_id"), agreement_event_id=bindparam("event_id")
+        ),
+        [
+            {"agreement_id": r.agreement_id, "event_id": e.agreement_event_id}
+            for r, e in zip(reports, chosen, strict=True)
+        ],
     )
-    open_events[best.agreement_event_id] = best
-    return best
+    touched.agreement_event_ids.update(e.agreement_event_id for e in chosen)
+
+
+def _age(event: AgreementEvent | VisitEvent) -> float:
+    """Older events first; one made in this batch is the newest."""
+    event_id = getattr(event, "agreement_event_id", None) or getattr(event, "visit_event_id", None)
+    return event_id if event_id is not None else float("inf")
 
 
 def _distance(anchor: date | None, other: date | None) -> int:
@@ -360,62 +371,78 @@ _VISIT_REPORTS = (
     .order_by(visits.c.visit_on.nulls_last(), visits.c.visit_id)
 )
 
+_VISIT_CANDIDATES = text(
+    """
+    select events.*
+    from visit_events as events
+    join unnest(cast(:officials as bigint[]), cast(:organizations as bigint[]),
+                cast(:places as bigint[])) as wanted(official_id, organization_id, place_id)
+        on events.official_id = wanted.official_id
+        and events.organization_id is not distinct from wanted.organization_id
+        and events.place_id is not distinct from wanted.place_id
+    """
+)
+
 
 def _link_visits(conn: Connection, article_ids: list[int], run_id: int, touched: Touched) -> None:
     reports = [VisitReport(*row) for row in conn.execute(_VISIT_REPORTS, {"ids": article_ids})]
-    open_events: dict[int, VisitEvent] = {}
-    members: list[dict] = []
-    for report in reports:
-        event = _visit_event_for(conn, report, open_events)
-        if event is None:
-            event_id = conn.execute(
-                visit_events.insert()
-                .values(
-                    official_id=report.official_id,
-                    organization_id=report.organization_id,
-                    place_id=report.place_id,
-                    status="planned",  # the refresh sets the summary
-                    run_id=run_id,
-                )
-                .returning(visit_events.c.visit_event_id)
-            ).scalar_one()
-            event = VisitEvent(
-                event_id, report.visit_on, report.date_precision, report.anchor, report.anchor
+    if not reports:
+        return
+    targets = sorted({r.target for r in reports}, key=lambda t: tuple(x or 0 for x in t))
+    by_target: dict[tuple, list[VisitEvent]] = {}
+    for row in conn.execute(
+        _VISIT_CANDIDATES,
+        {
+            "officials": [t[0] for t in targets],
+            "organizations": [t[1] for t in targets],
+            "places": [t[2] for t in targets],
+        },
+    ):
+        target = (row.official_id, row.organization_id, row.place_id)
+        by_target.setdefault(target, []).append(
+            VisitEvent(
+                row.visit_event_id, row.visit_on, row.date_precision, row.anchor_from, row.anchor_to
             )
-            open_events[event_id] = event
-        else:
+        )
+    fresh: list[tuple[VisitReport, VisitEvent]] = []
+    chosen: list[VisitEvent] = []
+    for report in reports:
+        fitting = [e for e in by_target.get(report.target, []) if e.admits(report)]
+        if fitting:
+            event = min(fitting, key=lambda e: (_distance(report.anchor, e.anchor_from), _age(e)))
             event.absorb(report)
-        members.append({"visit_id": report.visit_id, "event_id": event.visit_event_id})
-        touched.visit_event_ids.add(event.visit_event_id)
-    if members:
-        conn.execute(
-            visit_event_members.insert().values(
-                visit_id=bindparam("visit_id"), visit_event_id=bindparam("event_id")
+        else:
+            event = VisitEvent(
+                None, report.visit_on, report.date_precision, report.anchor, report.anchor
+            )
+            fresh.append((report, event))
+            by_target.setdefault(report.target, []).append(event)
+        chosen.append(event)
+    if fresh:
+        ids = conn.execute(
+            visit_events.insert().returning(
+                visit_events.c.visit_event_id, sort_by_parameter_order=True
             ),
-            members,
-        )
-
-
-def _visit_event_for(
-    conn: Connection, report: VisitReport, open_events: dict[int, VisitEvent]
-) -> VisitEvent | None:
-    official_id, organization_id, place_id = report.target
-    rows = conn.execute(
-        select(visit_events)
-        .where(visit_events.c.official_id == official_id)
-        .where(visit_events.c.organization_id.is_not_distinct_from(organization_id))
-        .where(visit_events.c.place_id.is_not_distinct_from(place_id))
-    ).all()
-    candidates = [
-        open_events.get(row.visit_event_id)
-        or VisitEvent(
-            row.visit_event_id, row.visit_on, row.date_precision, row.anchor_from, row.anchor_to
-        )
-        for row in rows
-    ]
-    fitting = [event for event in candidates if event.admits(report)]
-    if not fitting:
-        return None
-    best = min(fitting, key=lambda e: (_distance(report.anchor, e.anchor_from), e.visit_event_id))
-    open_events[best.visit_event_id] = best
-    return best
+            [
+                {
+                    "official_id": r.official_id,
+                    "organization_id": r.organization_id,
+                    "place_id": r.place_id,
+                    "status": "planned",  # the refresh sets the summary
+                    "run_id": run_id,
+                }
+                for r, _ in fresh
+            ],
+        ).scalars()
+        for (_, event), event_id in zip(fresh, ids, strict=True):
+            event.visit_event_id = event_id
+    conn.execute(
+        visit_event_members.insert().values(
+            visit_id=bindparam("visit_id"), visit_event_id=bindparam("event_id")
+        ),
+        [
+            {"visit_id": r.visit_id, "event_id": e.visit_event_id}
+            for r, e in zip(reports, chosen, strict=True)
+        ],
+    )
+    touched.visit_event_ids.update(e.visit_event_id for e in chosen)

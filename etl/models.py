@@ -468,10 +468,13 @@ agreement_events = Table(
     Column("signed_on_precision", String(8)),
     # Parties as keys: 'p<place_id>' for a region's government, 'o<organization_id>'.
     Column("party_keys", ARRAY(Text), nullable=False),
+    # Every pair of party keys ('a|b', a < b): a report shares a pair with each event
+    # it may join, so candidates are found by one indexed lookup per batch.
+    Column("party_pairs", ARRAY(Text), nullable=False),
     *_event_summary(),
     CheckConstraint(_one_of("kind", AGREEMENT_KINDS), name="kind"),
     CheckConstraint(_one_of("status", AGREEMENT_STATUSES), name="status"),
-    Index("ix_agreement_events_party_keys", "party_keys", postgresql_using="gin"),
+    Index("ix_agreement_events_party_pairs", "party_pairs", postgresql_using="gin"),
 )
 
 agreement_event_members = Table(

@@ -43,6 +43,7 @@ def upgrade() -> None:
         sa.Column("signed_on", sa.Date(), nullable=True),
         sa.Column("signed_on_precision", sa.String(length=8), nullable=True),
         sa.Column("party_keys", postgresql.ARRAY(sa.Text()), nullable=False),
+        sa.Column("party_pairs", postgresql.ARRAY(sa.Text()), nullable=False),
         sa.Column("first_reported_on", sa.Date(), nullable=True),
         sa.Column("last_reported_on", sa.Date(), nullable=True),
         sa.Column("article_count", sa.Integer(), server_default="0", nullable=False),
@@ -62,9 +63,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("agreement_event_id", name=op.f("pk_agreement_events")),
     )
     op.create_index(
-        "ix_agreement_events_party_keys",
+        "ix_agreement_events_party_pairs",
         "agreement_events",
-        ["party_keys"],
+        ["party_pairs"],
         unique=False,
         postgresql_using="gin",
     )
@@ -219,6 +220,6 @@ def downgrade() -> None:
     op.drop_table("visit_events")
     op.drop_table("article_signatures")
     op.drop_index(
-        "ix_agreement_events_party_keys", table_name="agreement_events", postgresql_using="gin"
+        "ix_agreement_events_party_pairs", table_name="agreement_events", postgresql_using="gin"
     )
     op.drop_table("agreement_events")

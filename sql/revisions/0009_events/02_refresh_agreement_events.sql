@@ -77,6 +77,19 @@ party_summary as (
     from members
     inner join kbio_private.agreement_party_keys as keys on keys.agreement_id = members.agreement_id
     group by members.agreement_event_id
+),
+
+party_pair_summary as (
+    select
+        party_summary.agreement_event_id,
+        array(
+            select first_key || '|' || second_key
+            from unnest(party_summary.party_keys) as first_key
+            cross join unnest(party_summary.party_keys) as second_key
+            where first_key < second_key collate "C"
+            order by 1
+        ) as party_pairs
+    from party_summary
 )
 
 update public.agreement_events as events
@@ -86,6 +99,7 @@ set
     signed_on = signing.signed_on,
     signed_on_precision = signing.signed_on_precision,
     party_keys = coalesce(party_summary.party_keys, '{}'),
+    party_pairs = coalesce(party_pair_summary.party_pairs, '{}'),
     first_reported_on = report_summary.first_reported_on,
     last_reported_on = report_summary.last_reported_on,
     article_count = report_summary.article_count,
@@ -97,5 +111,6 @@ from member_summary
 inner join report_summary on report_summary.agreement_event_id = member_summary.agreement_event_id
 left join signing on signing.agreement_event_id = member_summary.agreement_event_id
 left join party_summary on party_summary.agreement_event_id = member_summary.agreement_event_id
+left join party_pair_summary on party_pair_summary.agreement_event_id = member_summary.agreement_event_id
 where events.agreement_event_id = member_summary.agreement_event_id;
 $$;
