@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from datetime import datetime
+from pathlib import Path
 
 import click
 from sqlalchemy import Engine, func, select, text
@@ -362,6 +364,58 @@ def query_command(view_name: str | None, fmt: str, limit: int | None) -> None:
             raise UsageError(f"cannot read {view_name}: {exc.orig}") from None
         rows, columns = result.all(), list(result.keys())
     click.echo(FORMATTERS[fmt](columns, rows))
+
+
+@cli.command("report")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=Path("report.html"),
+    show_default=True,
+    help="The HTML file to write.",
+)
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Only facts dated on or after this day (YYYY-MM-DD).",
+)
+@click.option("--region", default=None, help="Only one Korean region (충청북도, 충북, Chungbuk).")
+def report_command(out: Path, since: datetime | None, region: str | None) -> None:
+    """Write one self-contained HTML report: the Korea-Boston network, the
+    timeline of visits and signings per region, agreements and amounts per region,
+    and every fact shown with its evidence sentence and article.
+
+    It opens offline (no CDN, no server) and reads only the public views, so a
+    read-only login can make it.
+
+    Example:
+
+        kbio report --out chungbuk.html --since 2024-01-01 --region 충북
+    """
+    from etl.report import write_report
+    from etl.report_data import UnknownRegion, korean_region
+
+    try:
+        region_name = korean_region(region) if region else None
+    except UnknownRegion as exc:
+        raise UsageError(str(exc)) from None
+    engine = _engine()
+    _require_schema(engine, read_only=True)
+    try:
+        summary = write_report(
+            engine,
+            out,
+            resolve_target().describe(),
+            since.date() if since else None,
+            region_name,
+        )
+    except OSError as exc:
+        raise UsageError(f"cannot write {out}: {exc.strerror}") from None
+    click.echo(
+        f"wrote {summary.path} ({summary.size_bytes / 1e6:.1f} MB): "
+        f"{summary.facts} facts from {summary.articles} articles"
+    )
 
 
 @cli.command("extract", epilog=EXIT_CODES_HELP)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -220,3 +221,16 @@ def test_migrate_sql_prints_the_ddl_without_a_database(runner: CliRunner) -> Non
     )
     assert "kbio_private.load_lock" in ddl
     assert f"UPDATE alembic_version SET version_num='{migrate.head_revision()}'" in ddl
+
+
+def test_the_reader_reads_api_v2_and_makes_a_report(
+    migrated: str, reader: str, runner: CliRunner, tmp_path: Path
+) -> None:
+    env = {"DATABASE_URL": _as(migrated, reader)}
+    with psycopg.connect(env["DATABASE_URL"]) as conn:
+        # The seeds report nine agreements, each in one article only: nine events.
+        assert conn.execute("select count(*) from api_v2.agreement_events").fetchone() == (9,)
+    out = tmp_path / "report.html"
+    result = runner.invoke(cli, ["report", "--out", str(out)], env=env)
+    assert result.exit_code == 0, result.output
+    assert "10 visits, 4 agreements" in out.read_text(encoding="utf-8")
