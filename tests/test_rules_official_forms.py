@@ -81,3 +81,26 @@ def test_title_after_a_middle_dot_in_apposition() -> None:
     assert _people("케이아이대(KIU·총장 박하늘)는 교류를 시작했다.") == {
         "박하늘": ("총장", "unresolved:케이아이대")
     }
+
+
+def _organizations(sentence: str) -> set[str]:
+    return set(extract_text(sentence, date(2024, 5, 20)).organizations)
+
+
+def test_regions_listed_before_one_that_acts_act_too() -> None:
+    # 충남, 전북, 경남 등 광역 지자체와: every region of the list is a government.
+    assert _organizations(
+        "바이오협회는 그동안 충남, 전북, 경남 등 광역 지자체와 공동 사업을 벌여 왔다."
+    ) >= {"gov:kr-chungnam", "gov:kr-jeonbuk", "gov:kr-gyeongnam"}
+    assert _organizations("이 포럼은 수원시, 청주시 등과 함께 해마다 연다.") >= {
+        "gov:kr-gyeonggi/수원시",
+        "gov:kr-chungbuk/청주시",
+    }
+    # A list of places where things are is not a list of actors.
+    assert _organizations("서울, 부산 등 대도시의 병원에 환자가 몰린다.") == set()
+
+
+def test_head_of_a_special_city_names_its_government() -> None:
+    assert "gov:kr-gyeonggi/수원시" in _organizations(
+        "이재준 수원특례시장이 케임브리지를 방문했다."
+    )

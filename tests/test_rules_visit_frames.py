@@ -115,3 +115,16 @@ def test_presence_at_an_institution_spelled_out_in_brackets() -> None:
         "9일 창업공간 CIC(Cambridge Innovation Center)에서는 입주 방안에 대한 의견을 주고받았다."
     )
     assert ("정다운", "cic") in _visits(text)
+
+
+def test_a_long_name_before_a_known_short_name_in_brackets() -> None:
+    # 매사추세츠 종합 병원(MGH): spelled with a space the reference data does not have;
+    # the state inside the name is not the place visited.
+    found = visits(
+        extract_text(
+            "김영록 전남지사는 14일(현지시간) 미국 보스턴의 매사추세츠 종합 병원(MGH)을 방문했다.",
+            date(2024, 5, 20),
+        )
+    )
+    assert found.get(("김영록", "mgh")) == ("completed", date(2024, 5, 14))
+    assert ("김영록", "us-ma") not in found

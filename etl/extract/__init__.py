@@ -13,6 +13,7 @@ from etl.extract.dates import find_dates
 from etl.extract.entities import (
     discover_organizations,
     find_reference_entities,
+    names_spelled_before_brackets,
     regions_as_actors,
 )
 from etl.extract.events import OfficialMention, sentence_is_future
@@ -61,6 +62,7 @@ def extract(article: CleanArticle) -> Extraction:
         ctx.entities = find_reference_entities(ctx.text, ctx.start)
         ctx.entities.extend(discover_organizations(ctx, discovered))
         ctx.entities.sort(key=lambda f: f.start)
+        names_spelled_before_brackets(ctx)
         regions_as_actors(ctx)
 
     hits = find_official_hits(contexts, article.reporter)

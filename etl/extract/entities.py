@@ -315,8 +315,19 @@ def add_party_organization(
 
 # A Korean region acts (signs, hosts, announces) when it is a subject or partner, or
 # when a head's title is glued to it (OO시장): then it stands for its government.
-_ACTOR_AFTER = re.compile(r"^(?:은|는|이|가|와|과|와의|과의|도|측은|측과|측이)(?=\s|$|,)")
-_HEAD_TITLE_AFTER = re.compile(r"^(?:장|지사|도지사|군수|구청장|청장|시장)")
+_ACTOR_AFTER = re.compile(
+    r"^(?:(?:은|는|이|가|와|과|와의|과의|도|측은|측과|측이)(?=\s|$|,)"
+    # 인천시, 제천시 등과 공동 개최; 충북, 경북 등 광역 지자체와: the last of a list of
+    # regions that act together.
+    r"|\s?등(?:과|와|이|은|는|의|과의|와의)(?=\s|$)"
+    r"|\s?등\s(?:광역\s|기초\s)?(?:지자체|지방자치단체|자치단체|시·?도|시·?군))"
+)
+# 시장, 도지사; 고양특례시장, 세종특별자치시장: the head of the region's government.
+_HEAD_TITLE_AFTER = re.compile(
+    r"^(?:특례|특별자치|특별|광역)?(?:장|지사|도지사|군수|구청장|청장|시장)"
+)
+# Between two regions of one list.
+_LIST_GAP = re.compile(r"^\s*(?:,|·|、|및|와|과)\s*$")
 
 
 def regions_as_actors(ctx: SentenceContext) -> None:
@@ -328,7 +339,7 @@ def regions_as_actors(ctx: SentenceContext) -> None:
         place = reference.places.get(found.ref.key)
         if place is None or not place.is_korean_region:
             continue
-        rest = ctx.after(found.end, 6)
+        rest = ctx.after(found.end, 16)
         # A city's short name may be a common word (강화와 … 협력): it acts only in full.
         full = place.place_type == "province" or found.surface.endswith(("시", "군", "구"))
         if (full and _ACTOR_AFTER.match(rest)) or _HEAD_TITLE_AFTER.match(rest):
@@ -337,3 +348,62 @@ def regions_as_actors(ctx: SentenceContext) -> None:
                 ctx.entities[i] = Found(
                     EntityRef("organization", government), found.start, found.end, found.surface
                 )
+    _lists_act_together(ctx)
+
+
+def _lists_act_together(ctx: SentenceContext) -> None:
+    """충북, 경북, 전남 등 지자체와: the regions listed before one that acts act too."""
+    reference = load_reference()
+    for i in range(len(ctx.entities) - 2, -1, -1):
+        found, following = ctx.entities[i], ctx.entities[i + 1]
+        if found.ref.kind != "place" or following.ref.kind != "organization":
+            continue
+        if not following.ref.key.startswith("gov:kr-"):
+            continue  # only a region turned into its government carries the list
+        place = reference.places.get(found.ref.key)
+        if place is None or not place.is_korean_region:
+            continue
+        if not _LIST_GAP.match(ctx.slice(found.end, following.start)):
+            continue
+        government = reference.government_of(place.key)
+        if government:
+            ctx.entities[i] = Found(
+                EntityRef("organization", government), found.start, found.end, found.surface
+            )
+
+
+# A word that ends a noun phrase's left edge: a particle or an adnominal ending.
+_PHRASE_EDGE = re.compile(r"(?:[은는이가을를에의와과인한된로]|에서|으로)$|[,.·\"'“”‘’)\]]")
+
+
+def names_spelled_before_brackets(ctx: SentenceContext) -> None:
+    """케임브리지 혁신 센터(CIC), 매사추세츠 종합 병원(MGH): the words before a bracket
+    that holds a known institution's short name are its long name, spelled as the
+    reference data does not (a space more, a word less). A place inside them
+    (케임브리지, 매사추세츠) is part of that name, not a place of its own."""
+    for bracket_start, bracket_end in ctx.brackets:
+        inner = [e for e in ctx.entities if bracket_start <= e.start and e.end <= bracket_end]
+        if len(inner) != 1 or inner[0].ref.kind != "organization":
+            continue
+        org = inner[0]
+        if ctx.slice(bracket_start, bracket_end).strip() != org.surface:
+            continue
+        before = ctx.slice(ctx.start, bracket_start - 1)
+        if ctx.slice(bracket_start - 1, bracket_start) != "(" or not before or before[-1].isspace():
+            continue
+        words = before.split(" ")
+        taken: list[str] = []
+        for word in reversed(words[-3:]):
+            if not word or _PHRASE_EDGE.search(word):
+                break
+            taken.insert(0, word)
+        if not taken:
+            continue
+        phrase_end = bracket_start - 1
+        phrase_start = phrase_end - len(" ".join(taken))
+        inside = [e for e in ctx.entities if phrase_start <= e.start and e.end <= phrase_end]
+        if not inside or any(e.ref.kind != "place" for e in inside):
+            continue
+        kept = [e for e in ctx.entities if e not in inside]
+        kept.append(Found(org.ref, phrase_start, phrase_end, ctx.slice(phrase_start, phrase_end)))
+        ctx.entities = sorted(kept, key=lambda f: f.start)
