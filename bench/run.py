@@ -56,6 +56,8 @@ class Results:
     load_after_adding_s: float = 0.0
     reprocess_s: float = 0.0
     reprocess_ratio: float = 0.0  # to a full load of as many articles
+    report_s: float = 0.0  # kbio report of the whole database
+    report_mb: float = 0.0
     view_ms: dict = field(default_factory=dict)
     headline_full_ms: dict = field(default_factory=dict)
     headline_rows: int = 0
@@ -306,6 +308,11 @@ def run(articles: int, seed: int, workdir: Path, workers: int | None = None) -> 
     )
     print("view latencies …", file=sys.stderr)
     results.view_ms, results.headline_full_ms, results.headline_rows = _latencies(conninfo)
+    print("report …", file=sys.stderr)
+    page = workdir / f"report-{articles}.html"
+    results.report_s, _, line = _timed_kbio(["report", "--out", str(page)], conninfo, workers)
+    results.report_mb = round(page.stat().st_size / 1e6, 2)
+    print(f"  {line}", file=sys.stderr)
     return results
 
 
@@ -329,6 +336,7 @@ def report(results: Results) -> str:
         f"{'load after adding ' + str(r.added_files) + ' files (1%)':<58}{r.load_after_adding_s:>10.2f} s",
         f"{'reprocess --all of every stored article':<58}{r.reprocess_s:>10.1f} s"
         f"  ({r.reprocess_ratio}x a load of as many)",
+        f"{'kbio report of the whole database':<58}{r.report_s:>10.1f} s  ({r.report_mb} MB)",
         "",
         f"{'view (select * limit 100)':<40}{'median ms':>12}{'p95 ms':>10}",
     ]
