@@ -293,6 +293,23 @@ def test_a_wire_copy_is_linked_to_its_original_and_adds_no_fact(
     assert _rows(db_url, "select article_count, copy_count, status from api_v2.visit_events") == [
         (2, 1, "completed")
     ]
+    # The data checks agree, and catch a fact slipped into the copy.
+    assert runner.invoke(cli, ["check"], env=cli_env(db_url)).exit_code == 0
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "insert into mentions (article_id, sentence_id, char_start, char_end, "
+                "extractor_version, run_id, place_id, surface) "
+                "select s.article_id, s.sentence_id, s.char_start, s.char_start + 3, 'test', "
+                "r.run_id, (select min(place_id) from places), 'x' "
+                f"from sentences s, etl_runs r where s.article_id = {copy_id} limit 1"
+            )
+        )
+    engine.dispose()
+    result = runner.invoke(cli, ["check"], env=cli_env(db_url))
+    assert result.exit_code == 5
+    assert "copies_add_no_facts" in result.output
 
 
 def test_two_reports_of_one_visit_and_a_visit_a_year_later(
