@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import Connection, Table, bindparam, select, text
 
 from etl.models import (
     agreement_event_members,
@@ -312,33 +312,39 @@ def _link_agreements(
                 by_pair[pair].append(event)
         chosen.append(event)
     if fresh:
-        ids = conn.execute(
-            agreement_events.insert().returning(
-                agreement_events.c.agreement_event_id, sort_by_parameter_order=True
-            ),
-            [
-                {
-                    "kind": e.kind,
-                    "status": "planned",  # the refresh sets the summary
-                    "party_keys": sorted(e.party_keys),
-                    "party_pairs": sorted(pairs(e.party_keys)),
-                    "run_id": run_id,
-                }
-                for e in fresh
-            ],
-        ).scalars()
-        for event, event_id in zip(fresh, ids, strict=True):
+        rows = [
+            {
+                "kind": e.kind,
+                "status": "planned",  # the refresh sets the summary
+                "party_keys": sorted(e.party_keys),
+                "party_pairs": sorted(pairs(e.party_keys)),
+                "run_id": run_id,
+            }
+            for e in fresh
+        ]
+        for event, event_id in zip(
+            fresh, _insert_events(conn, agreement_events, rows), strict=True
+        ):
             event.agreement_event_id = event_id
-    conn.execute(
-        agreement_event_members.insert().values(
-            agreement_id=bindparam("agreement_id"), agreement_event_id=bindparam("event_id")
-        ),
-        [
-            {"agreement_id": r.agreement_id, "event_id": e.agreement_event_id}
-            for r, e in zip(reports, chosen, strict=True)
-        ],
+    _insert_members(
+        conn,
+        agreement_event_members,
+        [(r.agreement_id, e.agreement_event_id) for r, e in zip(reports, chosen, strict=True)],
     )
     touched.agreement_event_ids.update(e.agreement_event_id for e in chosen)
+
+
+def _insert_events(conn: Connection, table: Table, rows: list[dict]) -> list[int]:
+    """New events in one round trip; their ids in the order of ``rows``."""
+    (id_column,) = table.primary_key.columns
+    statement = table.insert().returning(id_column, sort_by_parameter_order=True)
+    return list(conn.execute(statement, rows).scalars())
+
+
+def _insert_members(conn: Connection, table: Table, members: list[tuple[int, int]]) -> None:
+    """(fact id, event id) rows of a members table (its two columns, in that order)."""
+    fact_column, event_column = (column.name for column in table.columns)
+    conn.execute(table.insert(), [{fact_column: f, event_column: e} for f, e in members])
 
 
 def _age(event: AgreementEvent | VisitEvent) -> float:
@@ -419,30 +425,22 @@ def _link_visits(conn: Connection, article_ids: list[int], run_id: int, touched:
             by_target.setdefault(report.target, []).append(event)
         chosen.append(event)
     if fresh:
-        ids = conn.execute(
-            visit_events.insert().returning(
-                visit_events.c.visit_event_id, sort_by_parameter_order=True
-            ),
-            [
-                {
-                    "official_id": r.official_id,
-                    "organization_id": r.organization_id,
-                    "place_id": r.place_id,
-                    "status": "planned",  # the refresh sets the summary
-                    "run_id": run_id,
-                }
-                for r, _ in fresh
-            ],
-        ).scalars()
+        rows = [
+            {
+                "official_id": r.official_id,
+                "organization_id": r.organization_id,
+                "place_id": r.place_id,
+                "status": "planned",  # the refresh sets the summary
+                "run_id": run_id,
+            }
+            for r, _ in fresh
+        ]
+        ids = _insert_events(conn, visit_events, rows)
         for (_, event), event_id in zip(fresh, ids, strict=True):
             event.visit_event_id = event_id
-    conn.execute(
-        visit_event_members.insert().values(
-            visit_id=bindparam("visit_id"), visit_event_id=bindparam("event_id")
-        ),
-        [
-            {"visit_id": r.visit_id, "event_id": e.visit_event_id}
-            for r, e in zip(reports, chosen, strict=True)
-        ],
+    _insert_members(
+        conn,
+        visit_event_members,
+        [(r.visit_id, e.visit_event_id) for r, e in zip(reports, chosen, strict=True)],
     )
     touched.visit_event_ids.update(e.visit_event_id for e in chosen)
