@@ -31,6 +31,7 @@ from datetime import date
 
 from sqlalchemy import Connection, Table, bindparam, select, text
 
+from etl.bulk import copy_rows, reserve_ids
 from etl.models import (
     agreement_event_members,
     agreement_events,
@@ -335,16 +336,19 @@ def _link_agreements(
 
 
 def _insert_events(conn: Connection, table: Table, rows: list[dict]) -> list[int]:
-    """New events in one round trip; their ids in the order of ``rows``."""
+    """New events with COPY, their ids reserved first; ids in the order of ``rows``."""
     (id_column,) = table.primary_key.columns
-    statement = table.insert().returning(id_column, sort_by_parameter_order=True)
-    return list(conn.execute(statement, rows).scalars())
+    ids = reserve_ids(conn, table.name, id_column.name, len(rows))
+    columns = [id_column.name, *rows[0]]
+    copy_rows(
+        conn, table.name, columns, ((i, *row.values()) for i, row in zip(ids, rows, strict=True))
+    )
+    return ids
 
 
 def _insert_members(conn: Connection, table: Table, members: list[tuple[int, int]]) -> None:
     """(fact id, event id) rows of a members table (its two columns, in that order)."""
-    fact_column, event_column = (column.name for column in table.columns)
-    conn.execute(table.insert(), [{fact_column: f, event_column: e} for f, e in members])
+    copy_rows(conn, table.name, [column.name for column in table.columns], members)
 
 
 def _age(event: AgreementEvent | VisitEvent) -> float:

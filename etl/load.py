@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from psycopg import sql
-from sqlalchemy import Connection, Table, bindparam, func, select, text, update
+from sqlalchemy import Connection, Table, bindparam, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 
 from etl import EXTRACTOR_VERSION
+from etl.bulk import copy_rows, reserve_ids
 from etl.event_linking import Touched, events_of
 from etl.event_linking import link as link_events
 from etl.models import (
@@ -306,8 +306,8 @@ class Loader:
         return ids
 
     def _insert_articles(self, conn: Connection, batch: list[Extraction], run_id: int) -> list[int]:
-        ids = _reserve(conn, "articles", "article_id", len(batch))
-        _copy(
+        ids = reserve_ids(conn, "articles", "article_id", len(batch))
+        copy_rows(
             conn,
             "articles",
             ["article_id", "source_name", *_ARTICLE_COLUMNS],
@@ -320,7 +320,7 @@ class Loader:
                 for article_id, e in zip(ids, batch, strict=True)
             ),
         )
-        _copy(
+        copy_rows(
             conn,
             "article_versions",
             ["article_id", "content_sha256", "source_name", "run_id"],
@@ -389,10 +389,10 @@ class Loader:
         self._organization_ids(conn, extractions)
         self._official_ids_for(conn, extractions)
         sentence_ids = iter(
-            _reserve(conn, "sentences", "sentence_id", sum(len(e.sentences) for _, e in items))
+            reserve_ids(conn, "sentences", "sentence_id", sum(len(e.sentences) for _, e in items))
         )
         agreement_ids = iter(
-            _reserve(
+            reserve_ids(
                 conn, "agreements", "agreement_id", sum(len(e.agreements) for e in extractions)
             )
         )
@@ -476,7 +476,7 @@ class Loader:
                     )
                 )
         for table, columns in _FACT_COLUMNS.items():
-            _copy(conn, table, columns, rows[table])
+            copy_rows(conn, table, columns, rows[table])
         link_events(conn, [i for i, _ in items if i not in copies], run_id, touched)
 
 
@@ -533,26 +533,3 @@ def _article_values(extraction: Extraction, run_id: int) -> dict:
     }
     assert list(values) == _ARTICLE_COLUMNS
     return values
-
-
-def _reserve(conn: Connection, table: str, column: str, count: int) -> list[int]:
-    """``count`` fresh ids from the column's identity sequence, in one round trip."""
-    if count == 0:
-        return []
-    return list(
-        conn.execute(
-            text("select nextval(pg_get_serial_sequence(:t, :c)) from generate_series(1, :n)"),
-            {"t": table, "c": column, "n": count},
-        ).scalars()
-    )
-
-
-def _copy(conn: Connection, table: str, columns: list[str], rows: Iterable[tuple]) -> None:
-    """COPY rows into a table (names are ours, never from input; values are data)."""
-    raw = conn.connection.dbapi_connection
-    statement = sql.SQL("copy {} ({}) from stdin").format(
-        sql.Identifier(table), sql.SQL(", ").join(map(sql.Identifier, columns))
-    )
-    with raw.cursor() as cursor, cursor.copy(statement) as copy:
-        for row in rows:
-            copy.write_row(row)

@@ -437,9 +437,22 @@ article_signatures = Table(
         autoincrement=False,
     ),
     Column("minhash", BYTEA, nullable=False),
-    # One bucket per LSH band: two articles sharing a bucket are candidates.
-    Column("buckets", ARRAY(BigInteger), nullable=False),
-    Index("ix_article_signatures_buckets", "buckets", postgresql_using="gin"),
+)
+
+# One row per article and LSH band: two articles sharing a bucket are candidates
+# (a B-tree on the bucket, so a batch's lookup stays an index scan as the archive grows).
+article_buckets = Table(
+    "article_buckets",
+    metadata,
+    Column("bucket", BigInteger, nullable=False),
+    Column(
+        "article_id",
+        BigInteger,
+        ForeignKey("article_signatures.article_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    PrimaryKeyConstraint("bucket", "article_id"),
 )
 
 

@@ -5,7 +5,7 @@ Exact hashes miss these copies (another byline, a dropped caption, a reworded le
 each body gets a MinHash signature (datasketch) over its character 5-grams with spaces
 removed, which suits Korean, where a word is short and takes particles. Locality
 sensitive hashing splits the signature into bands; two articles sharing a band's
-bucket are candidates (one GIN lookup per batch), and the share of equal signature
+bucket are candidates (one index lookup per batch), and the share of equal signature
 values, an estimate of the Jaccard similarity of the 5-gram sets, decides.
 """
 
@@ -16,13 +16,17 @@ import zlib
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 from sqlalchemy import Connection, bindparam, select, update
 
-from etl.models import article_signatures, articles
+from etl.bulk import copy_rows
+from etl.models import article_buckets, article_signatures, articles
 
 NUM_PERM = 128
-BANDS = 32  # of 4 values: an article with similarity 0.7 shares a bucket 99% of the time
+# 16 bands of 8 values: a copy at similarity 0.85 shares a bucket with its original
+# 99% of the time (0.75: 81%), while two unrelated articles of one outlet's template
+# (similarity 0.3) almost never do; 32 bands of 4 made a candidate of one pair in four
+# in the benchmark's corpus, and the comparisons grew with the archive.
+BANDS = 16
 SHINGLE = 5
 # A wire copy under another byline scores 0.9 and above, a re-post with a reworded lead
 # and a dropped paragraph 0.75-0.9; two reports of one event by different newsrooms
@@ -34,6 +38,9 @@ _SEED = 20261203  # fixed, so that signatures stored by earlier runs stay compar
 
 def signature(body: str) -> bytes:
     """The body's MinHash: NUM_PERM 32-bit values (bytes, to store as they are)."""
+    # Imported here: datasketch brings scipy, which only the worker processes need.
+    from datasketch import MinHash
+
     text = "".join(body.split())
     minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, hashfunc=zlib.crc32)
     grams = {text[i : i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))}
@@ -98,24 +105,38 @@ def mark_copies(
         return copies, []
     signed = [(i, m, buckets(m)) for i, m in fresh]
     wanted = sorted({b for _, _, bs in signed for b in bs})
-    known = [
-        _Known(
-            row.article_id, row.minhash, frozenset(row.buckets), row.duplicate_of or row.article_id
+    # Candidates: the stored articles sharing a bucket with any article of the batch.
+    shared: dict[int, set[int]] = {}
+    for bucket, article_id in conn.execute(
+        select(article_buckets.c.bucket, article_buckets.c.article_id).where(
+            article_buckets.c.bucket.in_(wanted)
         )
-        for row in conn.execute(
-            select(
-                article_signatures.c.article_id,
-                article_signatures.c.minhash,
-                article_signatures.c.buckets,
-                articles.c.duplicate_of,
+    ):
+        shared.setdefault(article_id, set()).add(bucket)
+    known = (
+        [
+            _Known(
+                row.article_id,
+                row.minhash,
+                frozenset(shared[row.article_id]),
+                row.duplicate_of or row.article_id,
             )
-            .join(articles, articles.c.article_id == article_signatures.c.article_id)
-            .where(article_signatures.c.buckets.overlap(wanted))
-        )
-    ]
+            for row in conn.execute(
+                select(
+                    article_signatures.c.article_id,
+                    article_signatures.c.minhash,
+                    articles.c.duplicate_of,
+                )
+                .join(articles, articles.c.article_id == article_signatures.c.article_id)
+                .where(article_signatures.c.article_id.in_(list(shared)))
+            )
+        ]
+        if shared
+        else []
+    )
     links: list[Copy] = []
-    for article_id, minhash, article_buckets in signed:
-        mine = frozenset(article_buckets)
+    for article_id, minhash, own_buckets in signed:
+        mine = frozenset(own_buckets)
         best: tuple[float, int] | None = None
         for other in known:
             if other.article_id >= article_id or not (other.buckets & mine):
@@ -130,9 +151,12 @@ def mark_copies(
             copies.add(article_id)
         # Later articles of this batch may copy this one.
         known.append(_Known(article_id, minhash, mine, original))
-    conn.execute(
-        article_signatures.insert(),
-        [{"article_id": i, "minhash": m, "buckets": bs} for i, m, bs in signed],
+    copy_rows(conn, "article_signatures", ["article_id", "minhash"], [(i, m) for i, m, _ in signed])
+    copy_rows(
+        conn,
+        "article_buckets",
+        ["bucket", "article_id"],
+        sorted({(b, i) for i, _, bs in signed for b in bs}),
     )
     if links:
         conn.execute(

@@ -203,6 +203,7 @@ class BatchWriter:
     ) -> None:
         self.engine, self.loader, self.run_id, self.emit = engine, loader, run_id, emit
         self.batch: list[Extraction] = []
+        self.batches = 0
 
     def add(self, document: Document, outcome: Extraction | BaseException) -> None:
         if isinstance(outcome, BaseException):
@@ -216,6 +217,8 @@ class BatchWriter:
         for result in write_batch(self.engine, self.loader, self.batch, self.run_id):
             self.emit(result)
         self.batch.clear()
+        self.batches += 1
+        keep_statistics_fresh(self.engine, self.batches)
 
 
 # After a load this large, refresh the planner's statistics at once rather than wait
@@ -223,21 +226,41 @@ class BatchWriter:
 ANALYZE_AFTER = 500
 
 
-def _analyze(engine: Engine) -> None:
+# Tables a load looks candidates up in while it writes them (near-duplicates, events):
+# their statistics are refreshed as they grow, after batch 4, 8, 16, … of a run, so the
+# planner keeps using their indexes instead of scanning tables it believes are empty.
+LOOKUP_TABLES = (
+    "article_buckets",
+    "article_signatures",
+    "agreement_events",
+    "agreement_event_members",
+    "visit_events",
+    "visit_event_members",
+    "agreements",
+    "visits",
+)
+
+
+def _analyze(engine: Engine, tables: tuple[str, ...] | None = None) -> None:
     with engine.connect() as conn:
         conn.execution_options(isolation_level="AUTOCOMMIT")
-        for table in (
+        for table in tables or (
             "articles",
             "sentences",
             "mentions",
-            "visits",
-            "agreements",
             "agreement_parties",
             "amounts",
             "organizations",
             "officials",
+            *LOOKUP_TABLES,
         ):
             conn.execute(text(f"analyze {table}"))
+
+
+def keep_statistics_fresh(engine: Engine, batches_written: int) -> None:
+    """After batch 4, 8, 16, …: a handful of ANALYZEs in a run of any size."""
+    if batches_written >= 4 and batches_written & (batches_written - 1) == 0:
+        _analyze(engine, LOOKUP_TABLES)
 
 
 @dataclass(frozen=True)
@@ -316,6 +339,7 @@ class ReprocessWriter:
     ) -> None:
         self.engine, self.loader, self.run_id, self.emit = engine, loader, run_id, emit
         self.batch: list[tuple[int, Extraction]] = []
+        self.batches = 0
 
     def add(self, article_id: int, document: Document, outcome: Extraction | BaseException) -> None:
         if isinstance(outcome, BaseException):
@@ -333,6 +357,8 @@ class ReprocessWriter:
             for item in self.batch:
                 self._write([item])
         self.batch.clear()
+        self.batches += 1
+        keep_statistics_fresh(self.engine, self.batches)
 
     def _write(self, items: list[tuple[int, Extraction]]) -> bool:
         checkpoint = self.loader.checkpoint()

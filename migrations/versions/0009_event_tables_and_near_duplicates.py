@@ -5,7 +5,7 @@ Revises: 0008
 Create Date: 2026-12-03
 
 articles.duplicate_of links a syndicated copy or light re-post to the article it
-copies (article_signatures holds each article's MinHash and LSH buckets, see
+copies (article_signatures holds each article's MinHash, article_buckets its LSH buckets; see
 etl/near_duplicates.py). agreement_events and visit_events hold one row per real-world
 signing or visit, *_event_members which reported fact belongs to which event (see
 etl/event_linking.py); kbio_private.refresh_*_events() recompute an event's summary
@@ -73,7 +73,6 @@ def upgrade() -> None:
         "article_signatures",
         sa.Column("article_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("minhash", postgresql.BYTEA(), nullable=False),
-        sa.Column("buckets", postgresql.ARRAY(sa.BigInteger()), nullable=False),
         sa.ForeignKeyConstraint(
             ["article_id"],
             ["articles.article_id"],
@@ -81,6 +80,21 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("article_id", name=op.f("pk_article_signatures")),
+    )
+    op.create_table(
+        "article_buckets",
+        sa.Column("bucket", sa.BigInteger(), nullable=False),
+        sa.Column("article_id", sa.BigInteger(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["article_id"],
+            ["article_signatures.article_id"],
+            name=op.f("fk_article_buckets_article_id_article_signatures"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("bucket", "article_id", name=op.f("pk_article_buckets")),
+    )
+    op.create_index(
+        op.f("ix_article_buckets_article_id"), "article_buckets", ["article_id"], unique=False
     )
     op.create_table(
         "visit_events",
@@ -191,9 +205,6 @@ def upgrade() -> None:
         "(duplicate_of is null) = (duplicate_similarity is null) "
         "and duplicate_of is distinct from article_id",
     )
-    op.create_index(
-        "ix_article_signatures_buckets", "article_signatures", ["buckets"], postgresql_using="gin"
-    )
     for name in FILES:
         op.execute((SQL_DIR / name).read_text(encoding="utf-8"))
     for function in ("refresh_agreement_events", "refresh_visit_events"):
@@ -204,7 +215,8 @@ def downgrade() -> None:
     op.execute("drop function kbio_private.refresh_visit_events(bigint[], bigint)")
     op.execute("drop function kbio_private.refresh_agreement_events(bigint[], bigint)")
     op.execute("drop view kbio_private.agreement_party_keys")
-    op.drop_index("ix_article_signatures_buckets", table_name="article_signatures")
+    op.drop_index(op.f("ix_article_buckets_article_id"), table_name="article_buckets")
+    op.drop_table("article_buckets")
     op.drop_constraint(op.f("ck_articles_duplicate"), "articles", type_="check")
     op.drop_constraint(op.f("fk_articles_duplicate_of_articles"), "articles", type_="foreignkey")
     op.drop_index(op.f("ix_articles_duplicate_of"), table_name="articles")
