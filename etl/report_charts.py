@@ -45,6 +45,10 @@ FONT_STACK = [
 ]
 
 
+# Names drawn per side of the network.
+MAX_NODES_PER_SIDE = 40
+
+
 def _title(side: Side) -> str:
     return f"{side.name_ko} — {side.name_en}" if side.name_en else side.name_ko
 
@@ -56,10 +60,24 @@ def network_svg(facts: list[Fact], width: int = 1100) -> str:
 
     if not facts:
         return '<p class="empty">No visit or agreement to draw.</p>'
+    # The busiest names of each side: a network of thousands of names is unreadable,
+    # and every fact is in the table anyway.
+    weight: Counter = Counter()
+    for fact in facts:
+        weight[fact.korean.key] += 1
+        weight[fact.boston.key] += 1
+    korean_keys = {f.korean.key for f in facts}
+    boston_keys = {f.boston.key for f in facts}
+    shown = {
+        *sorted(korean_keys, key=lambda k: (-weight[k], k))[:MAX_NODES_PER_SIDE],
+        *sorted(boston_keys, key=lambda k: (-weight[k], k))[:MAX_NODES_PER_SIDE],
+    }
     graph = nx.Graph()
     sides: dict[str, Side] = {}
     edges: Counter = Counter()
     for fact in facts:
+        if fact.korean.key not in shown or fact.boston.key not in shown:
+            continue
         sides[fact.korean.key], sides[fact.boston.key] = fact.korean, fact.boston
         graph.add_node(fact.korean.key, column=0)
         graph.add_node(fact.boston.key, column=1)
@@ -111,7 +129,14 @@ def network_svg(facts: list[Fact], width: int = 1100) -> str:
             f'<text x="{x + dx}" y="{y + 4:.1f}" text-anchor="{anchor}">{escape(side.name_ko)}</text></g>'
         )
     parts.append("</svg>")
-    return "".join(parts)
+    total = len(korean_keys) + len(boston_keys)
+    note = (
+        f'<p class="note">The {len(graph)} busiest of {total} names are drawn; '
+        "every fact is in the table below.</p>"
+        if len(graph) < total
+        else ""
+    )
+    return "".join(parts) + note
 
 
 def _pyplot():
@@ -164,15 +189,17 @@ def timeline_svg(facts: list[Fact]) -> str:
     regions = sorted(totals, key=lambda r: (-totals[r], r))
     figure, axis = plt.subplots(figsize=(11, 0.45 * len(regions) + 1.4))
     markers = {"visit": "o", "mou": "D", "contract": "s", "cooperation": "^"}
+    shift = {"visit": -0.2, "mou": 0.0, "contract": 0.1, "cooperation": 0.2}
+    row = {region: i for i, region in enumerate(regions)}
+    groups: dict[tuple[str, bool], list[tuple]] = defaultdict(list)
     for (region, month, kind, done), n in sorted(cells.items()):
-        y = (
-            regions.index(region)
-            + {"visit": -0.2, "mou": 0.0, "contract": 0.1, "cooperation": 0.2}[kind]
-        )
+        groups[(kind, done)].append((month, row[region] + shift[kind], 30 + 25 * math.sqrt(n)))
+    for (kind, done), points in sorted(groups.items()):
+        months, ys, sizes = zip(*points, strict=True)
         axis.scatter(
-            [month],
-            [y],
-            s=30 + 25 * math.sqrt(n),
+            months,
+            ys,
+            s=sizes,
             marker=markers[kind],
             facecolors=KIND_COLOURS[kind] if done else "white",
             edgecolors=KIND_COLOURS[kind],
