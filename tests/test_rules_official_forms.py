@@ -104,3 +104,9 @@ def test_head_of_a_special_city_names_its_government() -> None:
     assert "gov:kr-gyeonggi/수원시" in _organizations(
         "이재준 수원특례시장이 케임브리지를 방문했다."
     )
+
+
+def test_stationed_in_a_place_is_not_a_name() -> None:
+    # 주보스턴 총영사: 駐 (stationed in) Boston, the consul general's post, not a person.
+    extraction = extract_text("이민호 주보스턴 총영사는 이날 환영사를 했다.", date(2024, 5, 20))
+    assert {o.name_ko for o in extraction.officials.values()} == {"이민호"}

@@ -75,6 +75,10 @@ def is_korean_name(word: str, reference: Reference) -> bool:
         return False
     if len(word) - len(surname) < 1 or word in reference.index:
         return False
+    # 주보스턴 총영사, 주미 대사: 駐 (stationed in) before a place, not the surname 주.
+    stationed_in = reference.index.get(word[1:]) if word.startswith("주") else None
+    if stationed_in is not None and stationed_in.kind == "place":
+        return False
     return _looks_like_personal_name(word)
 
 
