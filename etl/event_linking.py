@@ -25,9 +25,10 @@ VISIT_WINDOW_DAYS.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, select, text
 
@@ -180,8 +181,9 @@ class Touched:
     agreement_event_ids: set[int] = field(default_factory=set)
     visit_event_ids: set[int] = field(default_factory=set)
 
-    def __bool__(self) -> bool:
-        return bool(self.agreement_event_ids or self.visit_event_ids)
+    def add(self, other: Touched) -> None:
+        self.agreement_event_ids |= other.agreement_event_ids
+        self.visit_event_ids |= other.visit_event_ids
 
 
 def events_of(conn: Connection, article_ids: Iterable[int]) -> Touched:
@@ -294,8 +296,7 @@ def _link_agreements(
         candidates = {id(e): e for p in pairs(report.party_keys) for e in by_pair.get(p, [])}
         fitting = [e for e in candidates.values() if e.admits(report)]
         if fitting:
-            # The closest in time, then the oldest event.
-            event = min(fitting, key=lambda e: (_distance(report.anchor, e.anchor_from), _age(e)))
+            event = _closest(fitting, report.anchor, lambda e: e.agreement_event_id)
             event.absorb(report)
         else:
             event = AgreementEvent(
@@ -351,14 +352,16 @@ def _insert_members(conn: Connection, table: Table, members: list[tuple[int, int
     copy_rows(conn, table.name, [column.name for column in table.columns], members)
 
 
-def _age(event: AgreementEvent | VisitEvent) -> float:
-    """Older events first; one made in this batch is the newest."""
-    event_id = getattr(event, "agreement_event_id", None) or getattr(event, "visit_event_id", None)
-    return event_id if event_id is not None else float("inf")
+def _closest(events: list, anchor: date | None, event_id: Callable) -> Any:
+    """The event closest in time to ``anchor``, then the oldest (one made in this batch,
+    with no id yet, is the newest)."""
 
+    def rank(event: AgreementEvent | VisitEvent) -> tuple[int, float]:
+        known = event_id(event)
+        distance = abs((anchor - event.anchor_from).days) if anchor and event.anchor_from else 0
+        return distance, known if known is not None else float("inf")
 
-def _distance(anchor: date | None, other: date | None) -> int:
-    return abs((anchor - other).days) if anchor and other else 0
+    return min(events, key=rank)
 
 
 _VISIT_REPORTS = (
@@ -419,7 +422,7 @@ def _link_visits(conn: Connection, article_ids: list[int], run_id: int, touched:
     for report in reports:
         fitting = [e for e in by_target.get(report.target, []) if e.admits(report)]
         if fitting:
-            event = min(fitting, key=lambda e: (_distance(report.anchor, e.anchor_from), _age(e)))
+            event = _closest(fitting, report.anchor, lambda e: e.visit_event_id)
             event.absorb(report)
         else:
             event = VisitEvent(

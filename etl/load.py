@@ -259,8 +259,7 @@ class Loader:
         article_id = existing.article_id
         # A new version replaces the article's facts as a whole, and is compared
         # afresh with the articles it may copy.
-        touched = events_of(conn, [article_id])
-        conn.execute(sentences.delete().where(sentences.c.article_id == article_id))
+        touched = _drop_facts(conn, [article_id])
         conn.execute(
             article_signatures.delete().where(article_signatures.c.article_id == article_id)
         )
@@ -340,8 +339,7 @@ class Loader:
         """New facts for stored articles (same content, so the version history is
         unchanged): their old facts go with one delete, the new ones with COPY."""
         ids = [article_id for article_id, _ in items]
-        touched = events_of(conn, ids)
-        conn.execute(sentences.delete().where(sentences.c.article_id.in_(ids)))
+        touched = _drop_facts(conn, ids)
         conn.execute(
             update(articles)
             .where(articles.c.article_id == bindparam("target_id"))
@@ -380,11 +378,10 @@ class Loader:
         A near-duplicate copy of an earlier article keeps its sentences (its evidence
         for the events it reports) but adds no fact of its own. ``touched`` names the
         events of facts just replaced, to be recomputed with the new ones."""
-        touched = touched or Touched()
+        touched = touched if touched is not None else Touched()
         copies, links = mark_copies(conn, [(i, e.minhash) for i, e in items])
-        touched_by_copies = events_of(conn, {link.original_id for link in links})
-        touched.agreement_event_ids |= touched_by_copies.agreement_event_ids
-        touched.visit_event_ids |= touched_by_copies.visit_event_ids
+        # A new copy is one more report of its original's events.
+        touched.add(events_of(conn, {link.original_id for link in links}))
         extractions = [e for i, e in items if i not in copies]
         self._organization_ids(conn, extractions)
         self._official_ids_for(conn, extractions)
@@ -478,6 +475,14 @@ class Loader:
         for table, columns in _FACT_COLUMNS.items():
             copy_rows(conn, table, columns, rows[table])
         link_events(conn, [i for i, _ in items if i not in copies], run_id, touched)
+
+
+def _drop_facts(conn: Connection, article_ids: list[int]) -> Touched:
+    """Delete these articles' sentences and, by cascade, every fact; returns the events
+    those facts belonged to, to be recomputed (or dropped) with the new facts."""
+    touched = events_of(conn, article_ids)
+    conn.execute(sentences.delete().where(sentences.c.article_id.in_(article_ids)))
+    return touched
 
 
 def _first_records(per_article: Iterable[dict], known: dict[str, int]) -> dict:
