@@ -23,7 +23,7 @@ from etl.errors import (
     KbioError,
     UsageError,
 )
-from etl.output import FORMATTERS
+from etl.formats import FORMATTERS
 from etl.paths import seeds_dir
 from etl.views import CURRENT_SCHEMA, list_public_views
 
@@ -153,8 +153,8 @@ def _load(
     engine: Engine, arguments: list[str], command: str, wait: bool, workers: int | None = None
 ) -> int:
     from etl.ingest import expand_paths, missing_arguments
-    from etl.pipeline import run_load
-    from etl.runlog import FileResult
+    from etl.run.pipeline import run_load
+    from etl.run.runlog import FileResult
 
     if missing := missing_arguments(arguments):
         raise UsageError("no files found in " + ", ".join(missing) + ": check the path")
@@ -393,8 +393,8 @@ def report_command(out: Path, since: datetime | None, region: str | None) -> Non
 
         kbio report --out chungbuk.html --since 2024-01-01 --region 충북
     """
-    from etl.report import write_report
-    from etl.report_data import UnknownRegion, korean_region
+    from etl.report.data import UnknownRegion, korean_region
+    from etl.report.page import write_report
 
     try:
         region_name = korean_region(region) if region else None
@@ -434,8 +434,8 @@ def extract_command(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> Non
 
         kbio extract ~/news/inbox/article.txt --format json
     """
+    from etl.file_facts import COLUMNS, Rejected, extract_file, fact_rows
     from etl.ingest import expand_paths
-    from etl.inspect import COLUMNS, Rejected, extract_file, fact_rows
 
     files = list(expand_paths(paths))
     if not files:
@@ -476,7 +476,7 @@ def reprocess_command(everything: bool, wait: bool) -> None:
 
         kbio reprocess
     """
-    from etl.pipeline import run_reprocess
+    from etl.run.pipeline import run_reprocess
 
     engine = _engine()
     _require_schema(engine)

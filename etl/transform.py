@@ -4,8 +4,8 @@ resolve, and the body's MinHash). Worker processes run only this."""
 from __future__ import annotations
 
 from etl.clean import clean
+from etl.events.minhash import signature
 from etl.extract import extract
-from etl.near_duplicates import signature
 from etl.records import Document, Extraction
 from etl.resolve import resolve
 

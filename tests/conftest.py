@@ -118,7 +118,7 @@ def empty_db_url(server: Server) -> str:
 @pytest.fixture(scope="session")
 def seeded_db_url(server: Server, template_db: str) -> str:
     """One database with the five seed articles loaded, shared by read-only tests."""
-    from etl.pipeline import run_load
+    from etl.run.pipeline import run_load
 
     url = server.url(server.create(template=template_db))
     eng = create_engine(url)

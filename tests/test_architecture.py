@@ -1,12 +1,22 @@
-"""The house's shape: no import cycle between modules of ``etl`` (imports inside
-functions count too), and every module opens with a docstring that says what it owns."""
+"""The house's shape: one package per stage, no import cycle between modules of ``etl``
+(imports inside functions count too), a worker side that loads no database code
+through its whole import closure, and every module opening with a docstring that says
+what it owns."""
 
 from __future__ import annotations
 
 import ast
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 ETL = Path(__file__).resolve().parent.parent / "etl"
+
+# What a worker process imports: the module whose function it runs, the fork server's
+# preload, and the transform itself.
+WORKER_SIDE = ("etl.run.workers", "etl.run.warm", "etl.transform")
+DATABASE_SIDE = ("sqlalchemy", "psycopg", "etl.models", "etl.bulk", "etl.db")
 
 
 def _module_name(path: Path) -> str:
@@ -58,10 +68,46 @@ def test_no_import_cycle_between_etl_modules() -> None:
     assert _cycle(graph) is None
 
 
-def test_workers_do_not_import_the_database_side() -> None:
+def _loaded_by(module: str) -> set[str]:
+    """Every module in ``sys.modules`` after importing ``module`` in a fresh interpreter."""
+    code = f"import json, sys; import {module}; print(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ETL.parent
+    ).stdout
+    return set(json.loads(out))
+
+
+def test_the_worker_side_loads_no_database_code() -> None:
+    for module in WORKER_SIDE:
+        loaded = _loaded_by(module)
+        leaked = sorted(
+            name
+            for name in loaded
+            if any(name == d or name.startswith(d + ".") for d in DATABASE_SIDE)
+        )
+        assert leaked == [], f"import {module} loads {leaked[:5]}"
+
+
+def test_the_extraction_side_has_no_arrow_to_the_database_side() -> None:
     graph = _graph()
-    assert not {"etl.pipeline", "etl.load", "etl.models"} & graph["etl.workers"]
-    assert not {"etl.pipeline", "etl.load", "etl.models"} & graph["etl.transform"]
+    database = {
+        "etl.models",
+        "etl.bulk",
+        "etl.db",
+        "etl.migrate",
+        "etl.views",
+        "etl.checks",
+        "etl.roles",
+    }
+    database |= {
+        name
+        for name in graph
+        if name.startswith(("etl.run", "etl.events.copies", "etl.events.linking"))
+    }
+    extraction = {name for name in graph if name.startswith("etl.extract")}
+    extraction |= {"etl.transform", "etl.clean", "etl.resolve", "etl.nlp", "etl.events.minhash"}
+    arrows = sorted((a, b) for a in extraction for b in graph[a] if b in database)
+    assert arrows == []
 
 
 def test_every_module_says_what_it_owns() -> None:

@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 
 from etl import migrate
 from etl.cli import cli
-from etl.runlog import LOCK_STATEMENT
+from etl.run.runlog import LOCK_STATEMENT
 from tests.conftest import SEEDS, Server, cli_env
 
 
@@ -198,12 +198,12 @@ def test_malformed_database_url_is_one_line_exit_2(runner: CliRunner, url: str) 
 def test_reprocess_exits_1_when_an_article_failed(
     migrated: str, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import etl.workers
+    import etl.run.workers
 
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("extractor broke")
 
-    monkeypatch.setattr(etl.workers, "transform", broken)
+    monkeypatch.setattr(etl.run.workers, "transform", broken)
     monkeypatch.setenv("KBIO_WORKERS", "1")
     result = runner.invoke(cli, ["reprocess", "--all"], env=cli_env(migrated))
     assert result.exit_code == 1, result.output

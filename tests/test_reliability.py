@@ -16,9 +16,9 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 
 from etl.cli import cli
-from etl.load import Loader
-from etl.pipeline import run_load
-from etl.runlog import LOCK_STATEMENT
+from etl.run.pipeline import run_load
+from etl.run.runlog import LOCK_STATEMENT
+from etl.run.writer import Loader
 from tests.conftest import SEEDS, cli_env
 
 # A short article of our own (not a seed), used where a small valid page is needed.
@@ -280,7 +280,7 @@ def test_unchanged_files_are_not_read_again(
     def no_reading(*args, **kwargs):
         raise AssertionError("an unchanged file was read")
 
-    monkeypatch.setattr("etl.intake.read_bytes", no_reading)
+    monkeypatch.setattr("etl.run.triage.read_bytes", no_reading)
     summary = run_load(engine, [str(tmp_path)])
     engine.dispose()
     assert [r.status for r in summary.results] == ["unchanged"]

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 
 from etl.cli import cli
-from etl.report import decode_payload
+from etl.report.page import decode_payload
 from tests.conftest import cli_env
 
 BOSTON_SIDE = {

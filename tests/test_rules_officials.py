@@ -1,6 +1,15 @@
 """Names and titles: who is an official, with which title, affiliation and region.
 
-The sentences are our own; the people in them are illustrations."""
+The sentences are our own; the people in them are illustrations.
+
+Also covered: a Western name written in Hangul before an institution and a title
+(``제임스 와트 보스턴대 학장``), a bracket read past inside the noun phrase
+(``박민수 BCH(보스턴 어린이병원) 박사``), four words between name and title, apposition
+``기관(직함 이름)`` and ``기관(대표이사 사장 이름)``, names joined by ``·`` sharing one
+title, a one-syllable given name with an initial (``조 T. 하워드``). Near-misses: a known
+word with a particle (``한국의``, ``모더나를``) is no name; a title that ends an institution's
+name (``한국생명공학연구원``) is not the person's title.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +20,11 @@ import pytest
 from etl.extract.names import romanize
 from tests.helpers import extract_text
 
-PUBLISHED = date(2024, 5, 20)
+MAY_20 = date(2024, 5, 20)
 
 
 def _people(text: str, reporter: str | None = None) -> dict[str, tuple]:
-    extraction = extract_text(text, PUBLISHED, reporter)
+    extraction = extract_text(text, MAY_20, reporter)
     return {
         o.name_ko: (o.title_ko, o.organization_key, o.region_key, o.name_en)
         for o in extraction.officials.values()
@@ -103,7 +112,7 @@ def test_the_reporter_is_never_an_official() -> None:
 
 def test_one_person_across_two_mentions() -> None:
     text = "김관영 전북도지사는 모더나를 방문했다.\n김관영 지사는 협력을 당부했다."
-    extraction = extract_text(text, PUBLISHED)
+    extraction = extract_text(text, MAY_20)
     (official,) = extraction.officials.values()
     assert official.organization_key == "gov:kr-jeonbuk"
     names = [m.surface for m in extraction.mentions if m.entity.kind == "official"]
@@ -112,7 +121,68 @@ def test_one_person_across_two_mentions() -> None:
 
 def test_surname_and_title_refer_back() -> None:
     text = "김진태 강원도지사는 하버드대를 방문했다.\n김 지사는 이어 MIT를 찾았다."
-    extraction = extract_text(text, PUBLISHED)
+    extraction = extract_text(text, MAY_20)
     targets = {v.target.key for v in extraction.visits}
     assert targets == {"harvard", "mit"}
     assert any(m.surface == "김 지사" for m in extraction.mentions)
+
+
+def _title_and_institution(text: str) -> dict[str, tuple[str | None, str | None]]:
+    extraction = extract_text(text, MAY_20)
+    return {o.name_ko: (o.title_ko, o.organization_key) for o in extraction.officials.values()}
+
+
+def test_western_name_in_hangul_with_institution_and_title() -> None:
+    assert _title_and_institution("제임스 와트 보스턴대 학장은 서울을 찾아 협력을 논의했다.") == {
+        "제임스 와트": ("학장", "bu")
+    }
+
+
+def test_bracket_inside_the_noun_phrase() -> None:
+    assert _title_and_institution("박민수 BCH(보스턴 어린이병원) 박사가 발표했다.") == {
+        "박민수": ("박사", "bch")
+    }
+
+
+def test_four_words_between_name_and_title() -> None:
+    people = _title_and_institution(
+        "로버트 킹 미국 매사추세츠 생명과학센터 부회장이 한국을 찾았다."
+    )
+    assert people == {"로버트 킹": ("부회장", "mlsc")}
+
+
+def test_apposition_in_brackets() -> None:
+    assert _title_and_institution("고려대학교(총장 김동원)는 하버드대와 협약을 맺었다.") == {
+        "김동원": ("총장", "korea-univ")
+    }
+    assert _title_and_institution("셀트리온(대표이사 사장 기우성)이 신약을 발표했다.") == {
+        "기우성": ("사장", "celltrion")
+    }
+
+
+def test_coordinated_names_share_a_title() -> None:
+    people = _title_and_institution("아주대에선 이민호·정해인·김수현 교수가 발표자로 나섰다.")
+    assert people == {
+        "이민호": ("교수", "ajou"),
+        "정해인": ("교수", "ajou"),
+        "김수현": ("교수", "ajou"),
+    }
+
+
+def test_one_syllable_given_name_with_an_initial() -> None:
+    assert _title_and_institution("이 자리에는 조 T. 하워드 보스턴칼리지 교수가 참석했다.") == {
+        "조 T. 하워드": ("교수", "boston-college")
+    }
+
+
+def test_near_misses() -> None:
+    assert _title_and_institution("한국의 바이오 기업 대표들이 보스턴을 찾았다.") == {}
+    assert _title_and_institution("모더나를 방문한 대표단은 회장과 면담했다.") == {}
+    people = _title_and_institution("홍길동 한국생명공학연구원 원장이 참석했다.")
+    assert people == {"홍길동": ("원장", "kribb")}
+
+
+def test_title_after_a_middle_dot_in_apposition() -> None:
+    assert _title_and_institution("케이아이대(KIU·총장 박하늘)는 교류를 시작했다.") == {
+        "박하늘": ("총장", "unresolved:케이아이대")
+    }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from etl.extract.agreements import find_agreements, merge_agreements
 from etl.extract.amounts import find_amounts
+from etl.extract.clauses import OfficialMention, sentence_is_future
 from etl.extract.context import Found, SentenceContext, build_context
 from etl.extract.dates import find_dates
 from etl.extract.entities import (
@@ -16,7 +17,6 @@ from etl.extract.entities import (
     names_spelled_before_brackets,
     regions_as_actors,
 )
-from etl.extract.events import OfficialMention, sentence_is_future
 from etl.extract.officials import coreferences, find_official_hits, person_records
 from etl.extract.regions import home_governments
 from etl.extract.visits import find_visits, merge_visits

@@ -19,10 +19,10 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from etl.extract.clauses import is_future_date, nearest_date, sentence_is_future, tail_is_past
 from etl.extract.context import Found, SentenceContext
 from etl.extract.dates import DateMention
 from etl.extract.entities import add_party_organization
-from etl.extract.events import is_future_date, nearest_date, sentence_is_future, tail_is_past
 from etl.records import (
     AgreementCountRecord,
     AgreementKind,

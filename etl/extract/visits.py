@@ -17,15 +17,15 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-from etl.extract.context import Found, SentenceContext
-from etl.extract.dates import DateMention
-from etl.extract.events import (
+from etl.extract.clauses import (
     OfficialMention,
     is_future_date,
     is_subject,
     nearest_date,
     sentence_is_future,
 )
+from etl.extract.context import Found, SentenceContext
+from etl.extract.dates import DateMention
 from etl.nlp import Token
 from etl.records import EntityRef, VisitRecord, VisitStatus
 

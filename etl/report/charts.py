@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from html import escape
 
-from etl.report_data import Amount, Fact, Side
+from etl.report.data import Amount, Fact, Side
 
 # What a reader tells apart at a glance: one colour per kind, the same in every chart.
 KIND_COLOURS = {

@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from etl import __version__
-from etl.report_charts import (
+from etl.report.charts import (
     FONT_STACK,
     KIND_COLOURS,
     KIND_LABELS,
@@ -31,7 +31,7 @@ from etl.report_charts import (
     network_svg,
     timeline_svg,
 )
-from etl.report_data import ReportData, gather
+from etl.report.data import ReportData, gather
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """A load or reprocess run: intake → transform (in worker processes) → batched writes,
-inside the run log and the load lock (``etl.runlog``).
+inside the run log and the load lock (``etl.run.runlog``).
 
 One bad file never stops the others: anything that goes wrong with a file puts it in
 the quarantine with a one-line reason, and its article's transaction rolls back.
@@ -15,13 +15,13 @@ from sqlalchemy import Engine, select, text
 
 from etl import EXTRACTOR_VERSION
 from etl.ingest import Rejected, expand_paths
-from etl.intake import known_sources, quarantine_file, record_sources, settle_known, triage
-from etl.load import Loader, Outcome, find_article, load_reference_data
 from etl.models import articles
 from etl.records import Document, Extraction, SourceFile
 from etl.reference import load_reference
-from etl.runlog import FileResult, RunSummary, logged_run, one_line
-from etl.workers import default_workers, map_ordered
+from etl.run.runlog import FileResult, RunSummary, logged_run, one_line
+from etl.run.triage import known_sources, quarantine_file, record_sources, settle_known, triage
+from etl.run.workers import default_workers, map_ordered
+from etl.run.writer import Loader, Outcome, find_article, load_reference_data
 
 
 def finish(

@@ -1,4 +1,4 @@
-"""Visit frames on sentences of our own.
+"""Visits on sentences of our own: visitor, target, status, date.
 
 Patterns covered: nouns between the target and its particle (``보스턴 의료기기 산업단지를
 둘러봤다``), one possessive (``X의 현장을 방문``), a listed rest (``A, B 센터 등을 찾아``), an
@@ -7,19 +7,24 @@ adverbial noun before the verb (``X 전격 방문``), the country in the verb (`
 fair are not their companies, someone else as the subject (``학생 2명이 X를 방문``), an
 official as an object (``이름 회장을 비롯해 … 둘러봤다``), presence at home is no visit,
 and ``순방한다`` holds no 방한.
+Also: a visit verb with its object (``X를 방문했다``, ``X를 찾는다``, ``순방했다``), a subject
+carried to the next sentence, a companion (``X와 함께``) is not the visitor.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.helpers import extract_text, visits
 
-PUBLISHED = date(2024, 5, 20)
+MARCH_20 = date(2024, 3, 20)
+MAY_20 = date(2024, 5, 20)
 
 
 def _visits(text: str) -> dict[tuple[str, str], tuple[str, date | None]]:
-    return visits(extract_text(text, PUBLISHED))
+    return visits(extract_text(text, MAY_20))
 
 
 def test_nouns_between_target_and_particle() -> None:
@@ -117,14 +122,69 @@ def test_presence_at_an_institution_spelled_out_in_brackets() -> None:
     assert ("정다운", "cic") in _visits(text)
 
 
-def test_a_long_name_before_a_known_short_name_in_brackets() -> None:
-    # 매사추세츠 종합 병원(MGH): spelled with a space the reference data does not have;
-    # the state inside the name is not the place visited.
-    found = visits(
-        extract_text(
-            "김영록 전남지사는 14일(현지시간) 미국 보스턴의 매사추세츠 종합 병원(MGH)을 방문했다.",
-            date(2024, 5, 20),
-        )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "이철우 경북도지사는 지난 15일(현지시간) 보스턴의 브로드연구소를 방문했다.",
+            {("이철우", "broad"): ("completed", date(2024, 3, 15))},
+        ),
+        (
+            "김동연 경기도지사는 오는 25일 매사추세츠 공과대학(MIT)을 방문할 예정이다.",
+            {("김동연", "mit"): ("planned", date(2024, 3, 25))},
+        ),
+        (
+            "박형준 부산시장 등 대표단은 3월 5일부터 8일까지 보스턴과 케임브리지를 순방했다.",
+            {
+                ("박형준", "us-ma-boston"): ("completed", date(2024, 3, 5)),
+                ("박형준", "us-ma-cambridge"): ("completed", date(2024, 3, 5)),
+            },
+        ),
+        (
+            "이상민 행정안전부 장관은 이날 모더나 본사를 찾아 생산 시설을 둘러봤다.",
+            {("이상민", "moderna"): ("completed", None)},
+        ),
+        (
+            "유정복 인천시장은 다음 달 케임브리지 혁신센터(CIC)를 찾는다.",
+            {("유정복", "cic"): ("planned", date(2024, 4, 1))},
+        ),
+    ],
+)
+def test_visit(text: str, expected: dict) -> None:
+    assert visits(extract_text(text, MARCH_20)) == expected
+
+
+def test_visit_subject_carries_to_the_next_sentence() -> None:
+    text = "김영환 충북지사는 12일 보스턴에 도착했다.\n이어 하버드 의대를 방문해 협력을 논의했다."
+    found = visits(extract_text(text, MARCH_20))
+    assert found == {("김영환", "harvard-med"): ("completed", None)}
+
+
+def test_visitors_companion_is_not_the_visitor() -> None:
+    text = "오영훈 제주지사는 로버트 랭어(Robert Langer) 교수와 함께 MIT를 방문했다."
+    found = visits(extract_text(text, MARCH_20))
+    assert set(found) == {("오영훈", "mit")}
+
+
+def test_no_visit_without_a_visit_verb_or_object() -> None:
+    text = "박형준 부산시장은 보스턴 바이오 생태계의 중요성을 강조했다. 방문객이 늘었다."
+    assert visits(extract_text(text, MARCH_20)) == {}
+
+
+def test_targets_before_an_adverbial_verb_form() -> None:
+    text = "강원특별자치도는 김진태 지사가 10일(현지시간) 다나파버 암연구소와 보스턴 어린이병원을 잇따라 방문했다고 11일 밝혔다."
+    found = visits(extract_text(text, MARCH_20))
+    assert found == {
+        ("김진태", "dana-farber"): ("completed", date(2024, 3, 10)),
+        ("김진태", "bch"): ("completed", date(2024, 3, 10)),
+    }
+
+
+def test_also_visited() -> None:
+    text = (
+        "오세훈 서울시장은 이날 하버드대 의대를 방문한 데 이어, MIT 코흐 통합암연구소도 둘러봤다."
     )
-    assert found.get(("김영록", "mgh")) == ("completed", date(2024, 5, 14))
-    assert ("김영록", "us-ma") not in found
+    assert set(visits(extract_text(text, MARCH_20))) == {
+        ("오세훈", "harvard-med"),
+        ("오세훈", "mit-koch"),
+    }

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 
 from etl.cli import cli
-from etl.event_linking import dates_agree, parties_agree, within
+from etl.events.linking import dates_agree, parties_agree, within
 from tests.conftest import cli_env
 
 # Three reports of one signing (Chungbuk and MIT, 15 May 2025), worded differently.

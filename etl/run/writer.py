@@ -1,4 +1,4 @@
-"""Load: reference data and articles into PostgreSQL.
+"""The writer: reference data and articles into PostgreSQL.
 
 Every value reaches SQL as a bound parameter. One article is one transaction: the
 caller opens it, and an error anywhere leaves nothing of that article behind.
@@ -16,8 +16,9 @@ from sqlalchemy.dialects.postgresql import insert
 
 from etl import EXTRACTOR_VERSION
 from etl.bulk import copy_rows, reserve_ids
-from etl.event_linking import Touched, events_of
-from etl.event_linking import link as link_events
+from etl.events.copies import mark_copies
+from etl.events.linking import Touched, events_of
+from etl.events.linking import link as link_events
 from etl.models import (
     FACT_TABLES,
     article_signatures,
@@ -31,7 +32,6 @@ from etl.models import (
     reference_loads,
     sentences,
 )
-from etl.near_duplicates import mark_copies
 from etl.records import Document, EntityRef, Extraction
 from etl.reference import Reference
 

@@ -1,4 +1,4 @@
-"""Intake: a file up to its decoded text, or its place in the quarantine.
+"""Triage: a file up to its decoded text, or its place in the quarantine.
 
 Files already loaded and unchanged on disk (path, size, modification time in
 ``source_files``) are settled without being read; texts already stored under another
@@ -16,7 +16,7 @@ from sqlalchemy.dialects.postgresql import insert
 from etl.ingest import Rejected, max_bytes, read_bytes, stat_source, to_document
 from etl.models import articles, quarantine, source_files
 from etl.records import Document
-from etl.runlog import FileResult
+from etl.run.runlog import FileResult
 
 
 def quarantine_file(

@@ -38,7 +38,7 @@ class ExtractionPool:
 
     def __init__(self, workers: int) -> None:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["etl._warm"])
+        context.set_forkserver_preload(["etl.run.warm"])
         self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
         self.window = workers * 4
 

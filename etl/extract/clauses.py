@@ -1,4 +1,4 @@
-"""Rules shared by visits and agreements: who the subject is, tense, dates near a verb."""
+"""Clause rules shared by visits and agreements: who the subject is, tense, dates near a verb."""
 
 from __future__ import annotations
 

@@ -1,0 +1,328 @@
+"""Agreements on sentences of our own: kind, status, parties, dates, counts, amounts.
+
+Patterns covered: officials who sign stand for their institutions (``A대 홍길동 총장과
+B연구소 존 스미스(John Smith) 소장이 각각 서명``), the sentence subject joining a partner
+in a later clause (``A시는 …를 공동 주최하고, B와의 업무협약을 체결했다``), a unit speaking
+for its institution (``A병원 OO과는 …``), a deal named by its noun (``X 인수를 마무리``),
+``로부터`` partners, ``㈜`` after a name, ``체결한 바 있다``. Near-misses: a unit with no
+named counterpart, and an agreement only referred to (``A와 체결한 협약``).
+Also: one agreement per signing verb with its tense (``체결했다``, ``체결할 계획이다``), a
+count stated as a count (``총 12건의 MOU``), an amount owned by the agreement of its clause.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.helpers import agreements, extract_text
+
+MARCH_20 = date(2024, 3, 20)
+MAY_20 = date(2024, 5, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "parties", "status", "signed_on"),
+    [
+        (
+            "충북도는 지난 9일 하버드대학교와 바이오 인재 양성을 위한 업무협약을 체결했다고 밝혔다.",
+            "mou",
+            {"gov:kr-chungbuk", "harvard"},
+            "signed",
+            date(2024, 3, 9),
+        ),
+        (
+            "대구시는 다음 달 보스턴 어린이병원과 공동연구 협약을 체결할 계획이다.",
+            "mou",
+            {"gov:kr-daegu", "bch"},
+            "planned",
+            date(2024, 4, 1),
+        ),
+        (
+            "셀트리온은 미국 바이오젠과 기술이전 계약을 맺었다.",
+            "contract",
+            {"celltrion", "biogen"},
+            "signed",
+            None,
+        ),
+        (
+            "서울대병원과 다나파버 암연구소는 차세대 항암제 공동연구를 추진하기로 합의했다.",
+            "cooperation",
+            {"snuh", "dana-farber"},
+            "agreed",
+            None,
+        ),
+        (
+            "강원도는 2025년 1월 MassBio와 양해각서(MOU)를 교환했다.",
+            "mou",
+            {"gov:kr-gangwon", "massbio"},
+            "signed",
+            date(2025, 1, 1),
+        ),
+        (
+            "경기도와 매사추세츠주 정부는 오는 25일 바이오 협력 MOU를 체결한다.",
+            "mou",
+            {"gov:kr-gyeonggi", "ma-state"},
+            "planned",
+            date(2024, 3, 25),
+        ),
+        (
+            "한미약품은 브로드연구소와 공동연구 협약을 체결하고 신약 개발에 나선다.",
+            "mou",
+            {"hanmi", "broad"},
+            "signed",
+            None,
+        ),
+        (
+            "아주대학교는 Cellix Therapeutics와 라이선스 계약을 체결했다.",
+            "contract",
+            {"ajou", "unresolved:cellixtherapeutics"},
+            "signed",
+            None,
+        ),
+    ],
+)
+def test_agreement(
+    text: str, kind: str, parties: set[str], status: str, signed_on: date | None
+) -> None:
+    found = agreements(extract_text(text, MARCH_20))
+    assert found == {(kind, frozenset(parties)): (status, signed_on)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "두 기관은 지난해 체결한 업무협약의 후속 조치를 논의했다.",  # refers back, no parties
+        "총 12건의 MOU가 체결됐다.",  # a count, not twelve agreements
+        "서울대병원과 MIT 간 연구협력 방안이 논의됐다.",  # discussed only
+        "‘한미 바이오 협력 협약’의 의미를 설명했다.",  # a title in quotes, nothing signed
+    ],
+)
+def test_no_agreement(text: str) -> None:
+    assert agreements(extract_text(text, MARCH_20)) == {}
+
+
+def test_count_is_recorded_as_a_count() -> None:
+    extraction = extract_text("이번 순방에서 총 12건의 MOU가 체결됐다.", MARCH_20)
+    assert [(c.kind, c.quantity) for c in extraction.agreement_counts] == [("mou", 12)]
+    assert extraction.agreements == []
+
+
+def test_amount_belongs_to_the_agreement_in_its_clause() -> None:
+    extraction = extract_text(
+        "셀트리온은 바이오젠과 최대 5억 달러 규모의 공급 계약을 체결했고, 별도로 100억 원을 투자한다.",
+        MARCH_20,
+    )
+    (agreement,) = extraction.agreements
+    owners = {int(a.value): a.agreement_local_id for a in extraction.amounts}
+    assert owners == {500_000_000: agreement.local_id, 10_000_000_000: None}
+
+
+def test_officials_institutions_are_the_parties() -> None:
+    text = "박성훈 경북대 총장과 데이비드 스콧(David Scott) 보스턴대 부총장은 학생 교류 협정을 체결했다."
+    found = agreements(extract_text(text, MARCH_20))
+    assert found == {("mou", frozenset({"knu", "bu"})): ("signed", None)}
+
+
+def test_an_unnamed_counterpart_makes_no_agreement() -> None:
+    text = "삼성바이오로직스는 지난달 미국 보스턴 소재 바이오기업과 1억 2천만 달러 규모의 위탁생산 계약을 체결했다."
+    extraction = extract_text(text, MARCH_20)
+    assert agreements(extraction) == {}
+    assert [(int(a.value), a.currency) for a in extraction.amounts] == [(120_000_000, "USD")]
+
+
+def test_a_quoted_name_is_still_a_party_and_the_amount_is_its_agreements() -> None:
+    text = "셀트리온은 지난 3일 케임브리지에 있는 바이오기업 '제너레이트 바이오메디슨'과 최대 1조 원 규모의 신약 공동개발 계약을 맺었다고 5일 밝혔다."
+    extraction = extract_text(text, MARCH_20)
+    assert agreements(extraction) == {
+        ("contract", frozenset({"celltrion", "generate"})): ("signed", date(2024, 3, 3))
+    }
+    (amount,) = extraction.amounts
+    assert (int(amount.value), amount.currency, amount.qualifier) == (
+        1_000_000_000_000,
+        "KRW",
+        "at_most",
+    )
+    assert amount.agreement_local_id == extraction.agreements[0].local_id
+
+
+def test_co_signers_facing_an_unnamed_counterpart_are_no_agreement() -> None:
+    text = "충남도와 천안시는 보스턴 소재 바이오 기업 10곳과 투자 협약을 체결했다."
+    assert agreements(extract_text(text, MARCH_20)) == {}
+
+
+def test_signatories_stand_for_their_institutions() -> None:
+    found = agreements(
+        extract_text(
+            "해당 협약서는 지난 2일 고려대 박도윤 연구처장과 사흘 뒤 보스턴대 존 스미스(John Smith) "
+            "학장이 따로 서명하면서 효력이 생겼다.",
+            MAY_20,
+        )
+    )
+    assert found == {("mou", frozenset({"korea-univ", "bu"})): ("signed", date(2024, 5, 2))}
+
+
+def test_subject_of_an_earlier_clause_is_a_party() -> None:
+    found = agreements(
+        extract_text(
+            "대전시는 케임브리지에서 투자설명회를 열고, 터프츠대와의 업무협약(MOU)도 맺었다.",
+            MAY_20,
+        )
+    )
+    assert found == {("mou", frozenset({"gov:kr-daejeon", "tufts"})): ("signed", None)}
+
+
+def test_a_department_speaks_for_its_hospital() -> None:
+    found = agreements(
+        extract_text(
+            "삼성서울병원 재활의학과는 보스턴대 의대(BUSM)의 신경과와 뇌졸중 재활기기 공동 연구에 "
+            "관한 업무협약(MOU)을 체결했다고 5일 전했다.",
+            MAY_20,
+        )
+    )
+    # 5일 is when it was announced, not when it was signed.
+    assert found == {("mou", frozenset({"samsung-mc", "bu-med"})): ("signed", None)}
+
+
+def test_deal_named_by_its_noun() -> None:
+    found = agreements(
+        extract_text("셀트리온이 미국 바이오기업 모더나 인수를 최종 완료했다.", MAY_20)
+    )
+    assert found == {("contract", frozenset({"celltrion", "moderna"})): ("signed", None)}
+
+
+def test_licensing_from_a_partner_and_a_company_marker() -> None:
+    found = agreements(
+        extract_text(
+            "한미약품㈜는 미국 다나파버 암연구소로부터 항암 후보물질을 도입하는 계약을 맺었다고 밝혔다.",
+            MAY_20,
+        )
+    )
+    assert found == {("contract", frozenset({"hanmi", "dana-farber"})): ("signed", None)}
+
+
+def test_signed_in_the_past_with_ba_itda() -> None:
+    found = agreements(
+        extract_text(
+            "지난 2월 고려대와 하버드대 간 공동연구에 대한 양해각서를 체결한 바 있다.", MAY_20
+        )
+    )
+    assert found == {("mou", frozenset({"korea-univ", "harvard"})): ("signed", date(2024, 2, 1))}
+
+
+def test_near_misses_make_no_agreement() -> None:
+    # A unit with no named counterpart, and an agreement only referred to.
+    assert (
+        agreements(extract_text("삼성서울병원 재활의학과는 협약식을 성황리에 마쳤다.", MAY_20))
+        == {}
+    )
+    assert (
+        agreements(extract_text("하버드대와 체결한 협약에 따라 연구진이 파견된다.", MAY_20)) == {}
+    )
+
+
+def test_bracketed_short_name_stands_for_the_name_before_it() -> None:
+    found = agreements(
+        extract_text(
+            "셀트리온은 미국계 제약사 일라이 릴리 앤드 컴퍼니(이하 릴리)와 기술 이전 계약을 체결했다.",
+            MAY_20,
+        )
+    )
+    assert found == {("contract", frozenset({"celltrion", "lilly"})): ("signed", None)}
+
+
+def test_unnamed_counterpart_in_the_dative() -> None:
+    # Both firms licensed to unnamed pharma companies: they are not each other's party.
+    text = "최근 유한양행과 한미약품은 글로벌 제약사에 신약 후보물질을 이전하는 계약을 체결했다."
+    assert agreements(extract_text(text, MAY_20)) == {}
+
+
+def test_partnership_built_and_reported_tense() -> None:
+    found = agreements(
+        extract_text("연세대는 올해 보스턴대와 신약 연구 협력 체계를 구축했다.", MAY_20)
+    )
+    assert found == {("cooperation", frozenset({"yonsei", "bu"})): ("agreed", date(2024, 1, 1))}
+    found = agreements(
+        extract_text("카이스트는 다나파버 암연구소와 협력관계 구축에 착수한다고 알렸다.", MAY_20)
+    )
+    assert found == {("cooperation", frozenset({"kaist", "dana-farber"})): ("planned", None)}
+
+
+def test_cooperation_with_a_foreign_governor_met_in_the_clause_before() -> None:
+    found = agreements(
+        extract_text(
+            "전남도는 도지사 일행이 21일 메릴랜드주 아나폴리스에서 앤 밀러(Ann Miller) "
+            "부지사와 면담하고 백신 분야에서 협력하기로 했다고 전했다.",
+            MAY_20,
+        )
+    )
+    assert found == {
+        ("cooperation", frozenset({"gov:kr-jeonnam", "md-state"})): (
+            "agreed",
+            date(2024, 4, 21),
+        )  # 21일, told in the past on 20 May
+    }
+
+
+def test_embedded_subject_is_not_a_third_party_when_the_pair_is_stated_alone() -> None:
+    text = (
+        "연세대는 작년 문을 연 세브란스병원이 쌓은 경험을 살려 보스턴대와 협력 관계를 구축했다.\n"
+        "연세대는 보스턴대와 교육 분야의 협력 관계도 구축했다."
+    )
+    found = agreements(extract_text(text, MAY_20))
+    assert found == {("cooperation", frozenset({"yonsei", "bu"})): ("agreed", None)}
+
+
+def test_one_subject_and_two_coordinated_partners_make_two_agreements() -> None:
+    found = agreements(
+        extract_text("고려대는 보스턴대·터프츠대와 공동 학위 운영을 위한 협정을 체결했다.", MAY_20)
+    )
+    assert found == {
+        ("mou", frozenset({"korea-univ", "bu"})): ("signed", None),
+        ("mou", frozenset({"korea-univ", "tufts"})): ("signed", None),
+    }
+    # A three-party agreement stays one.
+    found = agreements(extract_text("고려대는 보스턴대·터프츠대와 3자 업무협약을 맺었다.", MAY_20))
+    assert found == {("mou", frozenset({"korea-univ", "bu", "tufts"})): ("signed", None)}
+
+
+def test_the_institution_hosting_the_signing_is_the_partner() -> None:
+    found = agreements(
+        extract_text(
+            "아주대병원은 지난 3일 조슬린 당뇨병센터 본관에서 업무협약을 체결했다.", MAY_20
+        )
+    )
+    assert found == {("mou", frozenset({"ajou-hosp", "joslin"})): ("signed", date(2024, 5, 3))}
+    # A place where it happened is not a party.
+    found = agreements(
+        extract_text("아주대병원은 지난 3일 보스턴에서 업무협약을 체결했다.", MAY_20)
+    )
+    assert found == {}
+
+
+def test_subject_of_the_sentence_and_the_signing_host_across_clauses() -> None:
+    text = (
+        "아주대병원은 지난 3일 조슬린 당뇨병센터 본관에서 보스턴 지역 프로그램을 통해 "
+        "공동연구를 위한 업무협약을 체결했다고 5일 밝혔다."
+    )
+    found = agreements(extract_text(text, MAY_20))
+    assert found == {("mou", frozenset({"ajou-hosp", "joslin"})): ("signed", date(2024, 5, 3))}
+
+
+def test_partners_met_as_people_with_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "김철수 한국제약바이오협회장은 지난 7일 보스턴을 찾았다.\n"
+        "또 터프츠대와 다나파버 암연구소 관계자를 만나 인력 교류 방안을 논의하고, "
+        "협력을 확대하기로 했다."
+    )
+    found = agreements(extract_text(text, MAY_20))
+    assert found == {
+        ("cooperation", frozenset({"kpbma", "tufts"})): ("agreed", None),
+        ("cooperation", frozenset({"kpbma", "dana-farber"})): ("agreed", None),
+    }
+    # With a subject of its own, the sentence is not the carried one's.
+    text = "김철수 한국제약바이오협회장은 지난 7일 보스턴을 찾았다.\n연세대는 터프츠대와 협력을 확대하기로 했다."
+    assert agreements(extract_text(text, MAY_20)) == {
+        ("cooperation", frozenset({"yonsei", "tufts"})): ("agreed", None)
+    }

@@ -1,0 +1,121 @@
+"""Entities on sentences of our own: which names are organizations, places and regions.
+
+Patterns covered: a university written with 대학 or 대 (``OO대학``, ``OO대``), a foreign
+company with 사 glued to its name (``머크사와``), a name headed by someone in brackets is an
+institution (``바이오큐브(대표 이름)``), regions listed before one that acts act too
+(``충남, 전북 등 광역 지자체와``), the head of a special city names its government
+(``OO특례시장``), a bare 도 as the article's own province, a long name spelled before a
+known short name in brackets (``매사추세츠 종합 병원(MGH)``). Near-misses: a list of places
+where things are is no list of actors; 駐 before a place (``주보스턴 총영사``) is no surname;
+a city before an institution (``미국 보스턴 OO연구소``) is its location, and 사이 is not 사.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.helpers import agreements, extract_text, visits
+
+MARCH_20 = date(2024, 3, 20)
+MAY_20 = date(2024, 5, 20)
+
+
+def _organizations(sentence: str) -> set[str]:
+    return set(extract_text(sentence, date(2024, 5, 20)).organizations)
+
+
+def test_regions_listed_before_one_that_acts_act_too() -> None:
+    # 충남, 전북, 경남 등 광역 지자체와: every region of the list is a government.
+    assert _organizations(
+        "바이오협회는 그동안 충남, 전북, 경남 등 광역 지자체와 공동 사업을 벌여 왔다."
+    ) >= {"gov:kr-chungnam", "gov:kr-jeonbuk", "gov:kr-gyeongnam"}
+    assert _organizations("이 포럼은 수원시, 청주시 등과 함께 해마다 연다.") >= {
+        "gov:kr-gyeonggi/수원시",
+        "gov:kr-chungbuk/청주시",
+    }
+    # A list of places where things are is not a list of actors.
+    assert _organizations("서울, 부산 등 대도시의 병원에 환자가 몰린다.") == set()
+
+
+def test_head_of_a_special_city_names_its_government() -> None:
+    assert "gov:kr-gyeonggi/수원시" in _organizations(
+        "이재준 수원특례시장이 케임브리지를 방문했다."
+    )
+
+
+def test_stationed_in_a_place_is_not_a_name() -> None:
+    # 주보스턴 총영사: 駐 (stationed in) Boston, the consul general's post, not a person.
+    extraction = extract_text("이민호 주보스턴 총영사는 이날 환영사를 했다.", date(2024, 5, 20))
+    assert {o.name_ko for o in extraction.officials.values()} == {"이민호"}
+
+
+def test_a_name_headed_by_someone_in_brackets_is_an_institution() -> None:
+    extraction = extract_text("이 가운데 바이오큐브(대표 이수진)는 보스턴에 지사를 열었다.")
+    (person,) = extraction.officials.values()
+    assert (person.name_ko, person.title_ko) == ("이수진", "대표")
+    organization = extraction.organizations[person.organization_key]
+    assert (organization.name_ko, organization.is_resolved) == ("바이오큐브", False)
+
+
+def test_university_written_with_daehak() -> None:
+    found = agreements(
+        extract_text(
+            "터프츠대학과 연세대학이 양해각서(MOU) 체결로 공동 학위 과정을 열었다.",
+            MAY_20,
+        )
+    )
+    assert found == {("mou", frozenset({"tufts", "yonsei"})): ("signed", None)}
+
+
+def test_a_company_written_with_sa_glued_to_its_name() -> None:
+    # 머크사와, 화이자사는: 사 (company) glued to a foreign company's name.
+    assert agreements(
+        extract_text("한미약품은 지난달 미국 머크사와 비만 치료제 라이선스 계약을 맺었다.", MAY_20)
+    ) == {("contract", frozenset({"hanmi", "merck"})): ("signed", date(2024, 4, 1))}  # 지난달
+    assert agreements(extract_text("화이자사는 셀트리온과 위탁생산 계약을 체결했다.", MAY_20)) == {
+        ("contract", frozenset({"pfizer", "celltrion"})): ("signed", None)
+    }
+    # 사이 (between) after a space is not that suffix.
+    assert (
+        agreements(
+            extract_text(
+                "업계에서는 셀트리온과 화이자 사이에 계약이 임박했다는 말이 나온다.", MAY_20
+            )
+        )
+        == {}
+    )
+
+
+def test_a_city_before_an_institution_is_its_location_not_a_party() -> None:
+    # 미국 보스턴 OO연구소와: the city says where the institute is; it signs nothing.
+    found = agreements(
+        extract_text(
+            "전라북도는 3일 미국 보스턴 화이트헤드연구소와 유전체 공동연구 업무협약을 체결했다.",
+            MAY_20,
+        )
+    )
+    assert found == {
+        ("mou", frozenset({"gov:kr-jeonbuk", "whitehead"})): ("signed", date(2024, 5, 3))
+    }
+
+
+def test_bare_province_word_is_the_articles_province() -> None:
+    text = (
+        "강원특별자치도는 김진태 지사가 10일 보스턴의 다나파버 암연구소를 방문했다고 밝혔다.\n"
+        "이 자리에서 도는 다나파버 암연구소와 암 치료제 공동연구를 위한 업무협약을 맺었다."
+    )
+    found = agreements(extract_text(text, MARCH_20))
+    assert found == {("mou", frozenset({"gov:kr-gangwon", "dana-farber"})): ("signed", None)}
+
+
+def test_a_long_name_before_a_known_short_name_in_brackets() -> None:
+    # 매사추세츠 종합 병원(MGH): spelled with a space the reference data does not have;
+    # the state inside the name is not the place visited.
+    found = visits(
+        extract_text(
+            "김영록 전남지사는 14일(현지시간) 미국 보스턴의 매사추세츠 종합 병원(MGH)을 방문했다.",
+            date(2024, 5, 20),
+        )
+    )
+    assert found.get(("김영록", "mgh")) == ("completed", date(2024, 5, 14))
+    assert ("김영록", "us-ma") not in found
