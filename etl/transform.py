@@ -4,7 +4,6 @@ resolve, and the body's MinHash). Worker processes run only this."""
 from __future__ import annotations
 
 from etl.clean import clean
-from etl.events.copies import mark_copies  # noqa: F401
 from etl.events.minhash import signature
 from etl.extract import extract
 from etl.records import Document, Extraction
