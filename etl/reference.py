@@ -15,7 +15,10 @@ from pathlib import Path
 from etl.paths import seeds_dir
 from etl.records import EntityRef
 
-_REFERENCE_FILES = ("regions.csv", "places.csv", "organizations.csv", "titles.csv")
+# Places and organizations are kept one file per category (``places/us.csv``,
+# ``organizations/kr_universities.csv``, …), all with the same columns; see
+# ``seeds/reference/README.md`` for where each file's facts come from.
+_CATEGORY_DIRS = ("places", "organizations")
 
 # A province's government is a party to agreements and the employer of its governor;
 # its place is where things happen. The government gets these suffixes as aliases.
@@ -87,9 +90,9 @@ class Reference:
 
         self.directory = directory
         digest = hashlib.sha256()
-        for name in _REFERENCE_FILES:
-            digest.update(name.encode())
-            digest.update((directory / name).read_bytes())
+        for path in self._files():
+            digest.update(path.relative_to(directory).as_posix().encode())
+            digest.update(path.read_bytes())
         self.sha256 = digest.hexdigest()
 
         self.places: dict[str, PlaceRef] = {}
@@ -110,7 +113,7 @@ class Reference:
                 is_boston_area=False,
                 aliases=_split(row["aliases"]),
             )
-        for row in self._rows("places.csv"):
+        for row in self._category_rows("places"):
             self.places[row["key"]] = PlaceRef(
                 key=row["key"],
                 name_ko=row["name_ko"],
@@ -123,7 +126,7 @@ class Reference:
             )
 
         self.organizations: dict[str, OrganizationRef] = {}
-        for row in self._rows("organizations.csv"):
+        for row in self._category_rows("organizations"):
             self.organizations[row["key"]] = OrganizationRef(
                 key=row["key"],
                 name_ko=row["name_ko"],
@@ -145,9 +148,23 @@ class Reference:
         }
         self.index = self._build_index()
 
+    def _files(self) -> list[Path]:
+        singles = [self.directory / name for name in ("regions.csv", "titles.csv")]
+        return singles + [
+            path for name in _CATEGORY_DIRS for path in sorted((self.directory / name).glob("*.csv"))
+        ]
+
     def _rows(self, name: str) -> list[dict[str, str]]:
         with (self.directory / name).open(encoding="utf-8", newline="") as handle:
             return list(csv.DictReader(handle))
+
+    def _category_rows(self, name: str) -> list[dict[str, str]]:
+        """The rows of every category file under ``name/``, in file-name order."""
+        return [
+            row
+            for path in sorted((self.directory / name).glob("*.csv"))
+            for row in self._rows(path.relative_to(self.directory).as_posix())
+        ]
 
     def _government(self, place: PlaceRef) -> OrganizationRef:
         forms = {place.name_ko, *place.aliases}
