@@ -73,6 +73,10 @@ class Mention:
     sentence_index: int
     start: int
     end: int
+    # Provenance: the rule that found it (a reference name, a shape pattern of
+    # etl/extract/rules/entities.json, a name-and-title rule) and that rule's precision.
+    pattern_id: str = "ref.name"
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,8 @@ class VisitRecord:
     sentence_index: int
     start: int
     end: int
+    pattern_id: str = ""  # the trigger pattern of etl/extract/rules/visits.json
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,8 @@ class AgreementRecord:
     sentence_index: int
     start: int
     end: int
+    pattern_id: str = ""  # the trigger pattern of etl/extract/rules/agreements.json
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -150,6 +158,8 @@ class AmountRecord:
     start: int
     end: int
     agreement_local_id: int | None = None
+    pattern_id: str = "amount.money"
+    confidence: float = 1.0
 
 
 @dataclass

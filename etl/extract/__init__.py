@@ -6,20 +6,25 @@ the analyzer is built once per process.
 
 from __future__ import annotations
 
-from etl.extract.agreements import find_agreements, merge_agreements
+from etl.extract.agreements import Carried, find_agreements, merge_agreements
 from etl.extract.amounts import find_amounts
-from etl.extract.clauses import OfficialMention, sentence_is_future
+from etl.extract.clauses import sentence_tense
 from etl.extract.context import Found, SentenceContext, build_context
 from etl.extract.dates import find_dates
 from etl.extract.entities import (
+    apply_aliases,
+    bracket_aliases,
     discover_organizations,
+    drop_common_words,
     find_reference_entities,
     names_spelled_before_brackets,
     regions_as_actors,
+    self_references,
 )
 from etl.extract.officials import coreferences, find_official_hits, person_records
 from etl.extract.regions import home_governments
-from etl.extract.visits import find_visits, merge_visits
+from etl.extract.tokens import token_view
+from etl.extract.visits import CarriedVisitor, find_visits, merge_visits
 from etl.nlp import analyze
 from etl.records import (
     AmountRecord,
@@ -51,6 +56,27 @@ def _country_of(reference: Reference, ref: EntityRef) -> str | None:
     return org.country if org else None
 
 
+def _find_entities(
+    article: CleanArticle, contexts: list[SentenceContext], discovered: dict[str, OrganizationRecord]
+) -> None:
+    """Entities first: reference names, names by shape, short names in brackets carried
+    through the article, then what a bare 도/시 or 본교 refers to and which regions act."""
+    aliases: dict[str, Found] = {}
+    for ctx in contexts:
+        ctx.entities = find_reference_entities(ctx.text, ctx.start)
+        drop_common_words(ctx)
+        ctx.entities.extend(discover_organizations(ctx, discovered))
+        ctx.entities.sort(key=lambda f: f.start)
+        names_spelled_before_brackets(ctx)
+        aliases.update(bracket_aliases(ctx))
+    for ctx in contexts:
+        apply_aliases(ctx, aliases)
+        regions_as_actors(ctx)
+    homes = home_governments(contexts)
+    for ctx in contexts:
+        self_references(ctx, homes, article.publisher)
+
+
 def extract(article: CleanArticle) -> Extraction:
     reference = load_reference()
     result = Extraction(article=article)
@@ -58,33 +84,21 @@ def extract(article: CleanArticle) -> Extraction:
     result.sentences = [Sentence(c.index, c.start, c.end, c.text) for c in contexts]
 
     discovered: dict[str, OrganizationRecord] = {}
-    for ctx in contexts:
-        ctx.entities = find_reference_entities(ctx.text, ctx.start)
-        ctx.entities.extend(discover_organizations(ctx, discovered))
-        ctx.entities.sort(key=lambda f: f.start)
-        names_spelled_before_brackets(ctx)
-        regions_as_actors(ctx)
+    _find_entities(article, contexts, discovered)
 
     hits = find_official_hits(contexts, article.reporter)
     officials, person_of = person_records(hits, contexts)
     result.officials = officials
-    official_mentions: dict[int, list[OfficialMention]] = {}
+    mentions_by_sentence: dict[int, list[tuple[int, int, str]]] = {}
     for hit in hits:
-        official_mentions.setdefault(hit.sentence_index, []).append(
-            OfficialMention(hit.start, hit.end, person_of[hit.start])
+        mentions_by_sentence.setdefault(hit.sentence_index, []).append(
+            (hit.start, hit.end, person_of[hit.start])
         )
     for index, start, end, key in coreferences(contexts, officials, hits):
-        official_mentions.setdefault(index, []).append(OfficialMention(start, end, key))
-    for mentions in official_mentions.values():
-        mentions.sort(key=lambda m: m.start)
-    # Officials as signatories: (start, end of their title, institution) per sentence.
-    signatories: dict[int, list[tuple[int, int, str]]] = {}
-    for hit in hits:
-        org_key = officials[person_of[hit.start]].organization_key
-        if org_key:
-            signatories.setdefault(hit.sentence_index, []).append(
-                (hit.start, max(hit.end, hit.title_end), org_key)
-            )
+        mentions_by_sentence.setdefault(index, []).append((start, end, key))
+    for spans in mentions_by_sentence.values():
+        spans.sort()
+    people = {key: record.organization_key for key, record in officials.items() if record.organization_key}
 
     def official_country(person_key: str) -> str | None:
         record = officials.get(person_key)
@@ -96,37 +110,35 @@ def extract(article: CleanArticle) -> Extraction:
             return org.country if org else (found.country if found else None)
         return "KR" if record.region_key else None
 
+    def country_of(ref: EntityRef) -> str | None:
+        found = discovered.get(ref.key)
+        return found.country if found is not None else _country_of(reference, ref)
+
     published = article.published_on
-    homes = home_governments(contexts)
-    carried: str | None = None
-    carried_party: list = []
+    carried = Carried()
+    visitor = CarriedVisitor()
     visits = []
     agreements = []
     amounts: list[AmountRecord] = []
     for ctx in contexts:
-        dates = find_dates(ctx.text, published, future_hint=sentence_is_future(ctx))
+        view = token_view(ctx, mentions_by_sentence.get(ctx.index, []))
+        dates = find_dates(ctx.text, published, future_hint=sentence_tense(view) == "future")
         found_agreements, counts = find_agreements(
-            ctx,
-            dates,
-            published,
-            discovered,
-            next_id=len(agreements) + 1,
-            homes=homes,
-            officials=signatories.get(ctx.index, []),
-            carried_subject=carried_party,
+            ctx, view, dates, published, len(agreements) + 1, people, carried, country_of
         )
         agreements.extend(found_agreements)
         result.agreement_counts.extend(counts)
-        found_visits, carried = find_visits(
-            ctx,
-            official_mentions.get(ctx.index, []),
-            carried,
-            dates,
-            published,
-            country_of_official=official_country,
-            country_of_target=lambda ref: _country_of(reference, ref),
+        visits.extend(
+            find_visits(
+                ctx,
+                view,
+                visitor,
+                dates,
+                published,
+                country_of_official=official_country,
+                country_of_target=lambda ref: _country_of(reference, ref),
+            )
         )
-        visits.extend(found_visits)
         for amount in find_amounts(ctx.text):
             start, end = ctx.start + amount.start, ctx.start + amount.end
             owner = next(
@@ -168,14 +180,9 @@ def extract(article: CleanArticle) -> Extraction:
     for ctx in contexts:
         for entity in ctx.entities:
             _add_mention(result, entity, ctx.index, seen_spans)
-    for index, mentions in official_mentions.items():
-        for mention in mentions:
-            found = Found(
-                EntityRef("official", mention.person_key),
-                mention.start,
-                mention.end,
-                article.body[mention.start : mention.end],
-            )
+    for index, spans in mentions_by_sentence.items():
+        for start, end, key in spans:
+            found = Found(EntityRef("official", key), start, end, article.body[start:end])
             _add_mention(result, found, index, seen_spans)
     result.mentions.sort(key=lambda m: m.start)
 

@@ -1,58 +1,295 @@
-"""Clause rules shared by visits and agreements: who the subject is, tense, dates near a verb."""
+"""Clause rules shared by visits and agreements, over the sentence's token view: the role
+each noun phrase plays (read from its particle), coordination, tense and modality after
+a predicate, and the date that governs a predicate.
+
+Korean marks roles on the noun, so a predicate's arguments are found without a parser:
+walk the clause's noun phrases to their particles (``rules/particles.csv``). Names joined
+by ``·``, ``,``, ``및`` or a conjunctive 와/과 form one chain that takes the role of its
+last member: ``대전시와 OO협회·대전TP, KABIC는`` is four subjects.
+"""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from etl.extract.context import SentenceContext
 from etl.extract.dates import DateMention
+from etl.extract.lexicon import matcher
+from etl.extract.tokens import NOUN_TAGS, PREDICATE_TAGS, Tok
 
-# A clause or sentence that ends in these announces something still to happen.
-_FUTURE_END = re.compile(
-    r"(예정|계획|방침|전망|구상)(이다|입니다|이며|이고|이라고|이라며)|할\s?것(이다|입니다|이라고)|"
-    r"(한다|나선다|떠난다|간다|갖는다|연다|찾는다|이어간다|진행한다)[.\"”’']*\s*$"
-)
-_PAST_END = re.compile(
-    r"(었|았|였|했|됐|렸|쳤|났|졌|냈|왔|갔)(다|습니다|으며|고|는데|지만)|밝혔|전했|말했"
+# Words that may follow a name inside its noun phrase before the particle: 사/측 (the
+# company, its side), 등 (and others), a unit or title after a person or institution.
+_GLUED_AFTER_NAME = frozenset({"사", "측", "社", "㈜"})
+# Nouns that end a name's phrase without a particle: an event the name takes part in.
+_PHRASE_ENDERS = frozenset(
+    {"agr_mou", "agr_contract", "agr_event", "agr_deal", "visit", "visit_country", "trip", "sign"}
+    | {"generic_party"}
 )
 
 
 @dataclass(frozen=True)
-class OfficialMention:
-    start: int
-    end: int
-    person_key: str
+class Arg:
+    """A name in a clause and the role its noun phrase plays there."""
+
+    index: int  # token index of the name
+    role: str  # subj, topic, com, conj, obj, loc, dat, src, gen, add, between, mod, or ''
+    role_index: int  # token index of the particle (or of the word that ended the phrase)
+    chain: int  # names coordinated with each other share a chain number
 
 
-def is_subject(ctx: SentenceContext, mention: OfficialMention) -> bool:
-    """Whether the official heads the clause (홍길동 지사는, 홍길동 지사 등 출장단은)."""
-    tail = ctx.after(mention.end, 30)
-    match = re.match(
-        r"^(?:\s*\([^)]*\))?((?:\s*[^\s,]+){0,4}?)(?:은|는|이|가|께서|께서는|도)(?=\s|$|,)", tail
+def np_role(view: list[Tok], i: int) -> tuple[str, int]:
+    """The role of the noun phrase that the name at ``i`` belongs to, and the index of
+    the token that gives it. A name followed by another name is its modifier (미국
+    보스턴 OO연구소: ``mod``); brackets, quotes, 사/측, 등, and up to three plain nouns (a
+    unit: OO병원 재활의학과는; a title: 홍길동 OO시장은) are read past."""
+    j = i + 1
+    nouns = 0
+    while j < len(view):
+        tok = view[j]
+        if tok.close > j:
+            if nouns and _names_the_phrase(view, j):
+                return "mod", j + 1  # 추진 주체(OO원 등)는: the bracket says who
+            j = tok.close + 1  # a bracket or quote read past
+            continue
+        if tok.tag in ("SSO", "SSC", "SS"):
+            j += 1
+            continue
+        if tok.role:
+            if tok.role == "conj" and tok.form in ("와", "과") and _predicate_follows(view, j):
+                return "com", j  # A와 협약을 체결: Kiwi's JC before a predicate is a partner
+            if tok.role == "loc" and j + 1 < len(view) and view[j + 1].form in ("는", "ᆫ"):
+                return "loc_topic", j  # OO대학에서는 …: the institution speaks there
+            if tok.role == "gen":
+                unit = _unit_role(view, j)
+                if unit is not None:
+                    return unit  # OO대의 신경과와, 보스턴의 산업단지를: the owner's role
+            return tok.role, j
+        if tok.form in _GLUED_AFTER_NAME and not tok.space_before:
+            j += 1
+            continue
+        if tok.form == "등" and tok.tag == "NNB":
+            j += 1
+            continue
+        if tok.form == "간" and tok.tag in ("NNB", "NNG"):
+            return "between", j
+        if tok.is_entity:
+            if view[i].ent == "person":
+                j += 1  # 홍길동 대전시장은: the title's region is inside the phrase
+                continue
+            return "mod", j  # 미국 보스턴 OO연구소, 보스턴 인근 켄달 스퀘어: a modifier
+        if tok.tag in ("SO", "SW") and not tok.space_before and j + 1 < len(view):
+            j += 1  # K-BIO: a hyphen inside a name
+            continue
+        if tok.tag in NOUN_TAGS or tok.tag == "MM" or tok.lex in ("title", "head_title"):
+            glued = (
+                j + 1 < len(view)
+                and view[j + 1].tag in ("XSN", "NNG")
+                and not view[j + 1].space_before
+            )
+            if tok.lex in _PHRASE_ENDERS and not glued:  # 출장단, 방문단: a group, a noun
+                return "", j  # OO 협약, OO 방문: the name modifies an event noun
+            nouns += 1
+            if nouns > 5:
+                return "", j
+            j += 1
+            continue
+        return "", j
+    return "", j
+
+
+def _names_the_phrase(view: list[Tok], j: int) -> bool:
+    """A bracket at ``j`` that holds a name and is followed at once by a particle: it
+    names who the noun phrase before it is (두 기관(KASBP, OO센터)과)."""
+    close = view[j].close
+    inside = view[j + 1 : close]
+    after = view[close + 1] if close + 1 < len(view) else None
+    common = view[j - 1].tag in ("NNG", "NNB")  # not a name spelled out: K-BIO(OO밸리)
+    named = any(t.ent in ("org", "gov") for t in inside)
+    return common and named and after is not None and bool(after.role)
+
+
+def _unit_role(view: list[Tok], j: int) -> tuple[str, int] | None:
+    """After a possessive 의 at ``j``: one or two plain nouns (a unit, a site) and then
+    a role particle give the owner that role."""
+    for k in range(j + 1, min(len(view), j + 6)):
+        tok = view[k]
+        if tok.role and k > j + 1:
+            return (tok.role, k) if tok.role not in ("gen", "conj") else None
+        if tok.is_entity or tok.tag not in ("NNG", "NNP", "NNB", "XSN"):
+            return None
+        if tok.lex.startswith(("agr_", "visit")) or tok.lex in ("sign", "generic_party", "each"):
+            return None
+    return None
+
+
+def _predicate_follows(view: list[Tok], j: int) -> bool:
+    """After a 와/과 at ``j``: no other name before the next particle or verb, so the
+    와/과 marks a partner of that predicate, not a second name of a list."""
+    for k in range(j + 1, min(len(view), j + 8)):
+        tok = view[k]
+        if tok.is_entity and not _place_of_a_noun(view, k):
+            return False
+        if tok.role or tok.tag.startswith(("V", "E", "XSV")):
+            return True
+    return True
+
+
+def embedded(view: list[Tok], arg: Arg, hi: int) -> bool:
+    """Whether the name belongs to a relative clause inside ``..hi`` rather than to the
+    predicate at ``hi``: a verb turned modifier stands between its particle and ``hi``
+    (케임브리지에 있는 OO와 계약: 케임브리지 is 있는's). Verbs that work as
+    postpositions (위한, 대한, 통한) do not count, nor does a topic, whose scope is the
+    sentence."""
+    if arg.role in ("topic", "loc_topic", "com", "src"):
+        return False  # a partner named in the clause that describes the deal is its party
+    for j in range(arg.role_index + 1, hi):
+        tok = view[j]
+        if tok.tag != "ETM" or view[j - 1].tag not in PREDICATE_TAGS:
+            continue
+        verb = view[j - 1] if view[j - 1].tag not in ("XSV", "XSA") else view[j - 2]
+        if verb.form not in POSTPOSITIONAL_VERBS or verb.form in ("있", "없"):
+            return True
+    return False
+
+
+def arguments(view: list[Tok], lo: int, hi: int) -> list[Arg]:
+    """The names in tokens ``lo..hi`` with their roles, coordinated chains resolved."""
+    args: list[Arg] = []
+    chain = 0
+    pending: list[Arg] = []  # members of a chain waiting for its last member's role
+    i = lo
+    while i < hi:
+        tok = view[i]
+        if not tok.is_entity:
+            i += 1
+            continue
+        role, at = np_role(view, i)
+        arg = Arg(i, role, at, chain)
+        if role == "mod":
+            args.append(arg)  # it belongs to the name after it, chains go on past it
+            i = max(i + 1, at) if view[at - 1].tag in ("SSO", "SS") else i + 1
+            continue
+        if role == "conj" and _next_name(view, at, hi) is not None:
+            pending.append(arg)
+            i = at + 1
+            continue
+        if role == "conj":
+            # A, B 시설 등을: the list goes on with common nouns; it ends in its role.
+            role, end = _list_end_role(view, at)
+            at = end if role else at
+            role = role or "com"
+            arg = Arg(i, role, at, chain)
+        for member in pending:
+            args.append(Arg(member.index, role, at, chain))
+        pending = []
+        args.append(arg)
+        chain += 1
+        i = max(i + 1, at + 1)
+    for member in pending:
+        args.append(Arg(member.index, "", member.role_index, chain))
+    return args
+
+
+def _list_end_role(view: list[Tok], at: int) -> tuple[str, int]:
+    """The role particle that ends a list continued with common nouns after ``at``."""
+    for j in range(at + 1, min(len(view), at + 10)):
+        tok = view[j]
+        if tok.is_entity:
+            break  # another name: the list is of names, and it ends before this one
+        if tok.role and tok.role != "conj":
+            return tok.role, j
+        if tok.role == "conj" or tok.tag in NOUN_TAGS or tok.form == "등":
+            continue
+        break
+    return "", at
+
+
+def _place_of_a_noun(view: list[Tok], k: int) -> bool:
+    """미국 공공조달시장에: a place that locates a common noun, not a name of a list."""
+    nxt = view[k + 1] if k + 1 < len(view) else None
+    return (
+        view[k].ent == "place"
+        and nxt is not None
+        and nxt.tag == "NNG"
+        and not nxt.is_entity
+        and nxt.lex != "near"  # 보스턴 인근 켄달 스퀘어: the place locates a name
     )
-    if not match:
-        return False
-    words = match.group(1)
-    # 홍길동 지사와 함께 / 홍길동 부사장 등과: a companion, not the subject.
-    return not re.search(r"(와|과|의|을|를|에게|등과)\s", words + " ")
 
 
-def sentence_is_future(ctx: SentenceContext) -> bool:
-    return bool(_FUTURE_END.search(ctx.text.rstrip()))
+def _next_name(view: list[Tok], at: int, hi: int) -> int | None:
+    for j in range(at + 1, min(hi, at + 4)):
+        if view[j].is_entity:
+            return None if _place_of_a_noun(view, j) else j
+        if view[j].tag not in ("SSO", "SSC", "SP", "MAJ", "MAG") and not view[j].role:
+            return None
+    return None
 
 
-# A syllable closed by ㅆ (했, 뎠, 왔…) before a final or connective ending: past tense.
-_PAST_SYLLABLE = re.compile(
-    "["
-    + "".join(chr(c) for c in range(0xAC00 + 20, 0xD7A4, 28))
-    + "](?:다|습니다|으며|고|는데|지만)"
-)
+def clause_start(view: list[Tok], i: int) -> int:
+    """The first token of the clause that token ``i`` belongs to: just after the last
+    connective ending (after a predicate, followed by a space or a comma) or sentence
+    end before it."""
+    depth = 0
+    for j in range(i - 1, 0, -1):
+        tok = view[j]
+        if tok.tag in ("SSC",):
+            depth += 1
+        elif tok.tag in ("SSO",):
+            depth = max(0, depth - 1)
+        if depth:
+            continue
+        if tok.tag == "SF":
+            return j + 1
+        if tok.tag == "EC" and view[j - 1].tag in PREDICATE_TAGS:
+            verb = view[j - 1] if view[j - 1].tag not in ("XSV", "XSA") else view[j - 2]
+            if verb.form in POSTPOSITIONAL_VERBS and verb.form not in ("있", "없"):
+                continue  # …을 통해, …를 위해: a postposition, not a clause of its own
+            if verb.lex == "adverbial":
+                continue  # …을 잇따라 방문: an adverb
+            following = view[j + 1] if j + 1 < len(view) else None
+            if following is None or following.space_before or following.form == ",":
+                return j + 1
+    return 0
 
 
-def tail_is_past(text: str) -> bool:
-    return bool(_PAST_END.search(text) or _PAST_SYLLABLE.search(text))
+def status_at(view: list[Tok], i: int) -> tuple[str, str]:
+    """(label, pattern id) of the tense or modality after the predicate at ``i``
+    (``rules/status.json``); ('', '') when nothing follows it."""
+    found = matcher("status").match_at(view, i) if i < len(view) else []
+    if not found:
+        # 구축에 착수한다, 체결을 마쳤다: the noun is the object of a light verb.
+        if i + 2 < len(view) and view[i + 1].role in ("dat", "obj"):
+            verb = view[i + 2]
+            if verb.tag in ("VV", "NNG") and not verb.is_entity:
+                return status_at(view, i + 2)
+        return "", ""
+    best = max(found, key=lambda m: m.end)
+    return best.pattern.label, best.pattern.id
+
+
+def sentence_tense(view: list[Tok], after: int = 0) -> str:
+    """The tense of the sentence's last predicate after token ``after``: past, future
+    (a plan, a present tense, -겠-), or '' when the sentence has no final ending."""
+    for j in range(len(view) - 1, after, -1):
+        tok = view[j]
+        if tok.tag != "EF":
+            continue
+        before = view[max(after, j - 4) : j]
+        if any(t.tag == "EP" and t.form in ("었", "았", "였", "ᆻ") for t in before):
+            return "past"
+        if any(t.lex == "plan" or (t.tag == "EP" and t.form == "겠") for t in before):
+            return "future"
+        if tok.form in ("ᆫ다", "는다", "ᆫ다고", "는다고"):
+            return "future"
+        if any(t.form == "것" and t.tag == "NNB" for t in before):
+            return "future"
+        return ""
+    return ""
+
+
+def subject_args(view: list[Tok], args: list[Arg]) -> list[Arg]:
+    return [a for a in args if a.role in ("subj", "topic")]
 
 
 def nearest_date(
@@ -79,7 +316,7 @@ def _relative_clause_between(ctx: SentenceContext, start: int, end: int) -> bool
         verb = tokens[i - 1]
         if verb.tag in ("XSV", "XSA") and i > 1:
             verb = tokens[i - 2]
-        if verb.form in _POSTPOSITIONAL_VERBS or verb.tag not in ("VV", "NNG", "EP"):
+        if verb.form in POSTPOSITIONAL_VERBS or verb.tag.split("-")[0] not in ("VV", "NNG", "EP"):
             continue
         # The date is inside that modifier only if no subject or topic comes between
         # (5일 홍길동 지사는 … 이름난 연구소를 방문: the date is the main verb's).
@@ -91,7 +328,7 @@ def _relative_clause_between(ctx: SentenceContext, start: int, end: int) -> bool
 
 
 # 공동연구에 대한, 협력을 위한, 교육 관련: verbs that work as postpositions and take no date.
-_POSTPOSITIONAL_VERBS = frozenset(
+POSTPOSITIONAL_VERBS = frozenset(
     {
         "대하",
         "관하",

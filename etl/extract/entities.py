@@ -1,9 +1,19 @@
-"""Organizations and places in a sentence: reference names first, then unknown names.
+"""Organizations and places in a sentence: reference names first, then names by shape.
 
-Reference forms are matched on the text (longest first) with word-boundary rules, so
-a name is found whatever Kiwi made of it. Names not in the reference data are found
-from their shape: a proper noun ending in an institutional suffix (OO성심병원,
-OO헬스케어), or a Latin name ending in Inc./Bio/Therapeutics/社.
+Reference names (every spelling in ``seeds/reference/``) are found in one pass of one
+Aho–Corasick automaton over the sentence's characters, so a name is found whatever
+Kiwi made of it; a name is taken where it starts and ends a word (a Latin name is not
+inside a longer Latin word, a Hangul name does not start inside a Hangul word, and a
+one-syllable form such as 美 stands alone). Overlapping candidates: the leftmost, then
+the longest.
+
+Names no list has are found from their shape over Kiwi's tokens (``rules/entities.json``
+and ``rules/heads.csv``): a proper noun ending in an institutional head (퍼듀대,
+OO바이오헬스케어협회), a run of proper nouns closed by a head noun (에든버러 대학교,
+몽고메리 카운티), a Latin name closed by a company word (Acme Therapeutics), a name
+with 사 glued on (버텍스사와), and a name headed by someone in brackets (OO(대표 홍길동)).
+A Latin short name in brackets after a name (OO협회(KASBP)) is that organization
+wherever it recurs in the article.
 """
 
 from __future__ import annotations
@@ -11,149 +21,29 @@ from __future__ import annotations
 import functools
 import re
 
+import ahocorasick
+
+from etl.extract.clauses import arguments
 from etl.extract.context import Found, SentenceContext
+from etl.extract.lexicon import generic_modifiers, head_of, matcher
+from etl.extract.tokens import Tok, token_view
 from etl.records import EntityRef, OrganizationRecord
 from etl.reference import Reference, load_reference
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 
-# Suffix → organization type, longest first when matching.
-ORG_SUFFIXES: dict[str, str] = {
-    "대학교": "university",
-    "대학": "university",
-    "대학원": "university",
-    "의과대학": "university",
-    "병원": "hospital",
-    "의료원": "hospital",
-    "메디컬센터": "hospital",
-    "암센터": "hospital",
-    "진흥원": "public_agency",
-    "재단": "public_agency",
-    "공단": "public_agency",
-    "공사": "public_agency",
-    "연구원": "research_institute",
-    "연구소": "research_institute",
-    "연구센터": "research_institute",
-    "센터": "other",
-    "협회": "association",
-    "연합회": "association",
-    "제약": "company",
-    "약품": "company",
-    "바이오": "company",
-    "바이오로직스": "company",
-    "바이오텍": "company",
-    "바이오사이언스": "company",
-    "바이오파마": "company",
-    "헬스케어": "company",
-    "파마": "company",
-    "테라퓨틱스": "company",
-    "메디슨": "company",
-    "랩스": "company",
-    "벤처스": "investor",
-    "캐피탈": "investor",
-    "인베스트먼트": "investor",
-}
-_SUFFIX_ALT = "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True))
-_UNKNOWN_KO = re.compile(
-    rf"(?<![\w\-])(?P<name>[가-힣A-Za-z0-9]{{1,20}}?(?:{_SUFFIX_ALT}))(?P<rest>[가-힣]*)"
-)
-_LATIN_ORG = re.compile(
-    r"(?<![A-Za-z])(?P<name>(?:[A-Z][A-Za-z0-9&\-]*\s){0,3}[A-Z][A-Za-z0-9&\-]*"
-    r"(?:\s(?:Inc\.?|Corp\.?|Co\.|Ltd\.?|LLC|Bio|Biosciences|Biotech|Therapeutics|Pharmaceuticals|"
-    r"Pharma|Medicines|Enterprises|Technologies|Labs|Health|Ventures|Partners|Capital)(?![A-Za-z]))+)"
-    r"(?P<sha>\s?社)?"
-    r"|(?P<name2>[A-Z][A-Za-z0-9&\-]+(?:\s[A-Z][A-Za-z0-9&\-]+){0,3})\s?社"
-)
-# OO(대표 홍길동), OO(대표이사 사장 홍길동), OO(총장 홍길동): the bracket names its head.
-_HEADED_NAME = re.compile(
-    r"(?<![\w\-])(?P<name>[가-힣A-Za-z][가-힣A-Za-z0-9&]{1,19})\((?:[A-Za-z0-9]{2,10}·)?(?:공동)?(?:대표이사|대표|회장|총장|"
-    r"원장|병원장|사장|이사장|센터장|소장|학장)\s?(?:사장\s)?[가-힣]{2,4}\)"
-)
-# Generic heads that look like names with a suffix but are common nouns.
-_GENERIC_PREFIXES = (
-    "국내",
-    "해외",
-    "글로벌",
-    "세계",
-    "주요",
-    "관련",
-    "지역",
-    "도내",
-    "입주",
-    "현지",
-    "국립",
-    "민간",
-    "대형",
-    "전문",
-    "공공",
-    "혁신",
-    "거점",
-    "창업",
-    "산학",
-    "의료",
-    "바이오",
-    "연구",
-    "대학",
-    "종합",
-    "지방",
-    "각",
-    "해당",
-    "이번",
-    "우리",
-    "여러",
-    "다수",
-    "모든",
-    "신규",
-    "첨단",
-    "스타트업",
-    "지원",
-    "협력",
-    "기업",
-    "제약",
-    "중소",
-    "벤처",
-    "선도",
-    "전국",
-    "미국",
-    "한국",
-    "국제",
-    "중앙",
-    "상급",
-    "공동",
-    "부설",
-    "산하",
-    "소속",
-    "일반",
-    "대표",
-    "최고",
-    "주",
-    "본",
-    "동",
-    "양",
-    "타",
-    "신",
-)
-# Particles and endings that may follow a name.
-PARTICLES = re.compile(
-    r"^(?:은|는|이|가|을|를|의|에|에서|에서는|에게|와|과|와의|과의|및|도|로|으로|로부터|"
-    r"에는|과는|와는|측|측은|측과|측이|까지|부터|만|이나|나|이며|이고|이자|에도|께서|께서는|과도|와도)"
-)
-
 
 @functools.cache
-def _forms_by_first_char() -> dict[str, list[tuple[str, EntityRef]]]:
-    """Reference forms by their first two characters (one for one-character forms),
-    longest first: a word start is compared with the few forms that can match it."""
-    reference = load_reference()
-    table: dict[str, list[tuple[str, EntityRef]]] = {}
-    for form, ref in reference.index.items():
+def _automaton() -> ahocorasick.Automaton:
+    """Every reference form, one automaton (built once per process)."""
+    automaton = ahocorasick.Automaton()
+    for form, ref in load_reference().index.items():
         if len(form) < 2 and not _HANGUL.search(form):
             continue
-        table.setdefault(form[:2], []).append((form, ref))
-    for forms in table.values():
-        forms.sort(key=lambda item: -len(item[0]))
-    return table
+        automaton.add_word(form, (form, ref))
+    automaton.make_automaton()
+    return automaton
 
 
 def _boundary_ok(text: str, start: int, end: int, form: str) -> bool:
@@ -169,41 +59,44 @@ def _boundary_ok(text: str, start: int, end: int, form: str) -> bool:
     return not (len(form) == 1 and _HANGUL.match(after))
 
 
-# Where a reference name may start: the first letter of a Hangul or Latin word, or any
-# other non-space character (美, a quote…). Names never start inside a word.
-_WORD_START = re.compile(
-    r"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]|(?<![A-Za-z0-9])[A-Za-z0-9]|[^\s\uac00-\ud7a3A-Za-z0-9]"
-)
-
-
 def find_reference_entities(text: str, offset: int) -> list[Found]:
-    table = _forms_by_first_char()
+    """Reference names in ``text`` (offsets shifted by ``offset``), leftmost-longest."""
+    candidates = []
+    for end_index, (form, ref) in _automaton().iter(text):
+        start = end_index - len(form) + 1
+        if _boundary_ok(text, start, end_index + 1, form):
+            candidates.append((start, -len(form), form, ref))
+    candidates.sort()
     found: list[Found] = []
     taken_until = 0
-    for start in _WORD_START.finditer(text):
-        i = start.start()
-        if i < taken_until:
+    for start, negative_length, form, ref in candidates:
+        if start < taken_until:
             continue
-        candidates = [*table.get(text[i : i + 2], ()), *table.get(text[i], ())]
-        if len(candidates) > 1 and text[i : i + 2] in table and text[i] in table:
-            candidates.sort(key=lambda item: -len(item[0]))
-        for form, ref in candidates:
-            if text.startswith(form, i) and _boundary_ok(text, i, i + len(form), form):
-                found.append(Found(ref, offset + i, offset + i + len(form), form))
-                taken_until = i + len(form)
-                break
+        found.append(Found(ref, offset + start, offset + start - negative_length, form))
+        taken_until = start - negative_length
     return found
+
+
+# Kiwi's tags that say a short word is a common word, not a name.
+_COMMON_TAGS = frozenset({"NNG", "VV", "VA", "XR", "MAG", "XSN", "NNB"})
+
+
+def drop_common_words(ctx: SentenceContext) -> None:
+    """A short reference form that is also a common word (강화 the county / 강화 to
+    strengthen, 보령 the city / the company) is a name only where Kiwi reads it as a
+    proper noun: 파트너십을 강화키로 is no county."""
+    kept = []
+    for found in ctx.entities:
+        if len(found.surface) <= 2 and _HANGUL.search(found.surface):
+            covering = [t for t in ctx.tokens if t.start < found.end and found.start < t.end]
+            if len(covering) == 1 and covering[0].tag.split("-")[0] in _COMMON_TAGS:
+                continue
+        kept.append(found)
+    ctx.entities = kept
 
 
 def unresolved_key(name: str) -> str:
     return "unresolved:" + re.sub(r"\s+", "", name).lower()
-
-
-def _org_type(name: str) -> str:
-    for suffix in sorted(ORG_SUFFIXES, key=len, reverse=True):
-        if name.endswith(suffix):
-            return ORG_SUFFIXES[suffix]
-    return "company"
 
 
 def _country_before(ctx: SentenceContext, start: int, reference: Reference) -> str | None:
@@ -214,86 +107,14 @@ def _country_before(ctx: SentenceContext, start: int, reference: Reference) -> s
     return None
 
 
-def _overlaps(found: list[Found], start: int, end: int) -> bool:
-    return any(f.start < end and start < f.end for f in found)
-
-
-def _proper_enough(ctx: SentenceContext, start: int, end: int) -> bool:
-    """At least one proper-noun or foreign-script token, or a word Kiwi does not know."""
-    for token in ctx.tokens:
-        if token.start >= start and token.end <= end and token.tag in ("NNP", "SL", "SH"):
-            return True
-    return False
-
-
-def _stem(name: str) -> str:
-    """The name without its institutional suffix (OO바이오 → OO)."""
-    for suffix in sorted(ORG_SUFFIXES, key=len, reverse=True):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
-def discover_organizations(
-    ctx: SentenceContext, registry: dict[str, OrganizationRecord]
-) -> list[Found]:
-    """Organizations absent from the reference data, added to ``registry``."""
-    reference = load_reference()
-    found: list[Found] = []
-
-    def register(name: str, start: int, org_type: str) -> None:
-        key = unresolved_key(name)
-        found.append(Found(EntityRef("organization", key), start, start + len(name), name, False))
-        registry.setdefault(
-            key,
-            OrganizationRecord(
-                canonical_key=key,
-                name_ko=name,
-                name_en=None if _HANGUL.search(name) else name,
-                org_type=org_type,
-                is_resolved=False,
-                country=_country_before(ctx, start, reference),
-            ),
-        )
-
-    def taken(start: int, end: int) -> bool:
-        return _overlaps(ctx.entities, start, end) or _overlaps(found, start, end)
-
-    for match in _LATIN_ORG.finditer(ctx.text):
-        name = (match["name"] or match["name2"]).strip()
-        start = ctx.start + match.start("name" if match["name"] else "name2")
-        if not taken(start, start + len(name)) and name not in reference.index:
-            register(name, start, _org_type(name) if _HANGUL.search(name) else "company")
-    for match in _HEADED_NAME.finditer(ctx.text):
-        # OO(대표 홍길동), OO(총장 홍길동): a name headed by someone is an institution;
-        # 의과대학(학장 …) is the school of an institution named before.
-        name = match["name"]
-        start = ctx.start + match.start("name")
-        stem = _stem(name)
-        if taken(start, start + len(name)) or name in reference.index:
-            continue
-        if len(stem) >= 2 and stem not in _GENERIC_PREFIXES:
-            register(name, start, _org_type(name))
-    for match in _UNKNOWN_KO.finditer(ctx.text):
-        name = match["name"]
-        rest = match["rest"]
-        if rest and not PARTICLES.match(rest):
-            continue  # the suffix is inside a longer word (병원장, 대학생)
-        start = ctx.start + match.start("name")
-        end = start + len(name)
-        stem = _stem(name)
-        if taken(start, end) or len(stem) < 2 or stem.startswith(_GENERIC_PREFIXES):
-            continue
-        if stem in ORG_SUFFIXES or not _proper_enough(ctx, start, end):
-            continue
-        register(name, start, _org_type(name))
-    return found
-
-
-def add_party_organization(
-    ctx: SentenceContext, start: int, end: int, registry: dict[str, OrganizationRecord]
+def register(
+    ctx: SentenceContext,
+    start: int,
+    end: int,
+    org_type: str,
+    registry: dict[str, OrganizationRecord],
 ) -> Found:
-    """An unknown name found by its role in an agreement (OO헬스케어는 …와 MOU)."""
+    """An organization no list has, found in the sentence, recorded in ``registry``."""
     name = ctx.slice(start, end)
     key = unresolved_key(name)
     registry.setdefault(
@@ -301,79 +122,146 @@ def add_party_organization(
         OrganizationRecord(
             canonical_key=key,
             name_ko=name,
-            name_en=name if not _HANGUL.search(name) else None,
-            org_type=_org_type(name) if _HANGUL.search(name) else "company",
+            name_en=None if _HANGUL.search(name) else name,
+            org_type=org_type,
             is_resolved=False,
             country=_country_before(ctx, start, load_reference()),
         ),
     )
-    found = Found(EntityRef("organization", key), start, end, name, False)
-    ctx.entities.append(found)
-    ctx.entities.sort(key=lambda f: f.start)
+    return Found(EntityRef("organization", key), start, end, name, False)
+
+
+def _generic(words: list[Tok]) -> bool:
+    """국내 병원, 해외 대학, 관련 기관: a head noun after a generic word is no name."""
+    modifiers = generic_modifiers()
+    first = words[0].form
+    return first in modifiers or any(first.startswith(m) and len(m) >= 2 for m in modifiers)
+
+
+def _shape_org(view: list[Tok], start: int, end: int) -> str | None:
+    """The organization type of tokens ``start..end`` if they form a name by shape."""
+    words = view[start:end]
+    if any(t.is_entity for t in words) or (len(words) > 1 and _generic(words)):
+        return None
+    last = words[-1]
+    head = head_of(last.form)
+    if head is None:
+        return None
+    stem = last.form[: -len(head.suffix)]
+    if len(words) == 1:
+        # One word: a proper noun, or a word Kiwi does not know, glued to its head.
+        if len(stem) < 2 or stem in generic_modifiers() or head_of(stem) == head:
+            return None
+        if last.tag not in ("NNP", "SL", "SH"):
+            return None
+    elif not any(t.tag in ("NNP", "SL", "SH") for t in words[:-1]):
+        return None
+    return head.org_type
+
+
+def discover_organizations(
+    ctx: SentenceContext, registry: dict[str, OrganizationRecord]
+) -> list[Found]:
+    """Organizations absent from the reference data, found by the shape patterns of
+    ``rules/entities.json`` over the sentence's tokens."""
+    view = token_view(ctx)
+    found: list[Found] = []
+    taken_until = -1
+    matches = sorted(matcher("entities")(view), key=lambda m: (m.start, m.start - m.end))
+    for match in matches:
+        if match.start <= taken_until:
+            continue
+        span = _organization_span(view, match.pattern.label, match.start, match.end)
+        if span is None:
+            continue
+        start, end, org_type = span
+        begin, finish = view[start].start, view[end - 1].end
+        if ctx.slice(begin, finish) in load_reference().index:
+            continue
+        found.append(register(ctx, begin, finish, org_type, registry))
+        taken_until = match.end - 1
     return found
 
 
-# A Korean region acts (signs, hosts, announces) when it is a subject or partner, or
-# when a head's title is glued to it (OO시장): then it stands for its government.
-_ACTOR_AFTER = re.compile(
-    r"^(?:(?:은|는|이|가|와|과|와의|과의|도|측은|측과|측이)(?=\s|$|,)"
-    # 인천시, 제천시 등과 공동 개최; 충북, 경북 등 광역 지자체와: the last of a list of
-    # regions that act together.
-    r"|\s?등(?:과|와|이|은|는|의|과의|와의)(?=\s|$)"
-    r"|\s?등\s(?:광역\s|기초\s)?(?:지자체|지방자치단체|자치단체|시·?도|시·?군))"
-)
-# 시장, 도지사; 고양특례시장, 세종특별자치시장: the head of the region's government.
-_HEAD_TITLE_AFTER = re.compile(
-    r"^(?:특례|특별자치|특별|광역)?(?:장|지사|도지사|군수|구청장|청장|시장)"
-)
-# Between two regions of one list.
-_LIST_GAP = re.compile(r"^\s*(?:,|·|、|및|와|과)\s*$")
+def _organization_span(
+    view: list[Tok], label: str, start: int, end: int
+) -> tuple[int, int, str] | None:
+    """(first token, end token, organization type) of the name a shape match found."""
+    if label == "name_then_bracket":
+        # OO(대표 홍길동): the name before the bracket is an institution.
+        head = head_of(view[start].form)
+        return start, start + 1, head.org_type if head else "company"
+    if label == "sa_suffix":
+        if view[start + 1].space_before:
+            return None  # 사 after a space is another word (화이자 사이)
+        return start, start + 1, "company"
+    if label == "latin_company":
+        return start, end, "company"
+    org_type = _shape_org(view, start, end)
+    return (start, end, org_type) if org_type else None
+
+
+def bracket_aliases(ctx: SentenceContext) -> dict[str, Found]:
+    """OO협회(KASBP), KABIC(OO협회): a short Latin name in brackets right after an
+    organization (or the organization right after it in brackets) names the same one."""
+    aliases: dict[str, Found] = {}
+    for open_at, close_at in ctx.brackets:
+        inner = ctx.slice(open_at, close_at).strip()
+        before = [e for e in ctx.entities if e.end in (open_at - 1, open_at - 2)]
+        if before and before[-1].ref.kind == "organization" and re.fullmatch(
+            r"[A-Z][A-Za-z0-9&\-]{1,11}", inner
+        ):
+            aliases[inner] = before[-1]
+    return aliases
+
+
+def apply_aliases(ctx: SentenceContext, aliases: dict[str, Found]) -> None:
+    """Mark every occurrence of an article's bracket aliases as its organization."""
+    if not aliases:
+        return
+    for name, owner in aliases.items():
+        for match in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])", ctx.text):
+            start, end = ctx.start + match.start(), ctx.start + match.end()
+            if any(e.start < end and start < e.end for e in ctx.entities):
+                continue
+            ctx.entities.append(Found(owner.ref, start, end, name, owner.resolved))
+    ctx.entities.sort(key=lambda f: f.start)
+
+
+# Roles after which a Korean region acts (signs, hosts, announces): it is its government.
+_ACTOR_ROLES = frozenset({"subj", "topic", "com", "add", "src"})
 
 
 def regions_as_actors(ctx: SentenceContext) -> None:
-    """Turn a Korean region that acts in the sentence into its government."""
+    """Turn a Korean region that acts in the sentence into its government: a subject,
+    topic or partner (충북도는, 대전시와), every region of a list that acts (충북, 경북
+    등 광역 지자체와), or one with a head's title glued on (OO시장)."""
     reference = load_reference()
-    for i, found in enumerate(ctx.entities):
-        if found.ref.kind != "place":
+    view = token_view(ctx)
+    acting: set[int] = set()
+    for arg in arguments(view, 0, len(view)):
+        tok = view[arg.index]
+        if tok.ent != "place" or tok.entity is None:
             continue
-        place = reference.places.get(found.ref.key)
+        place = reference.places.get(tok.entity.ref.key)
         if place is None or not place.is_korean_region:
             continue
-        rest = ctx.after(found.end, 16)
+        nxt = view[arg.index + 1] if arg.index + 1 < len(view) else None
+        if nxt is not None and not nxt.space_before and nxt.lex == "head_title":
+            acting.add(arg.index)  # 고양특례시장, 경북도지사
+            continue
         # A city's short name may be a common word (강화와 … 협력): it acts only in full.
-        full = place.place_type == "province" or found.surface.endswith(("시", "군", "구"))
-        if (full and _ACTOR_AFTER.match(rest)) or _HEAD_TITLE_AFTER.match(rest):
-            government = reference.government_of(place.key)
-            if government:
-                ctx.entities[i] = Found(
-                    EntityRef("organization", government), found.start, found.end, found.surface
-                )
-    _lists_act_together(ctx)
-
-
-def _lists_act_together(ctx: SentenceContext) -> None:
-    """충북, 경북, 전남 등 지자체와: the regions listed before one that acts act too."""
-    reference = load_reference()
-    for i in range(len(ctx.entities) - 2, -1, -1):
-        found, following = ctx.entities[i], ctx.entities[i + 1]
-        if found.ref.kind != "place" or following.ref.kind != "organization":
-            continue
-        if not following.ref.key.startswith("gov:kr-"):
-            continue  # only a region turned into its government carries the list
-        place = reference.places.get(found.ref.key)
-        if place is None or not place.is_korean_region:
-            continue
-        if not _LIST_GAP.match(ctx.slice(found.end, following.start)):
-            continue
-        government = reference.government_of(place.key)
-        if government:
-            ctx.entities[i] = Found(
+        full = place.place_type == "province" or tok.form.endswith(("시", "군", "구"))
+        if full and arg.role in _ACTOR_ROLES:
+            acting.add(arg.index)
+    for i in acting:
+        found = view[i].entity
+        government = reference.government_of(found.ref.key) if found else None
+        if found is not None and government:
+            index = ctx.entities.index(found)
+            ctx.entities[index] = Found(
                 EntityRef("organization", government), found.start, found.end, found.surface
             )
-
-
-# A word that ends a noun phrase's left edge: a particle or an adnominal ending.
-_PHRASE_EDGE = re.compile(r"(?:[은는이가을를에의와과인한된로]|에서|으로)$|[,.·\"'“”‘’)\]]")
 
 
 def names_spelled_before_brackets(ctx: SentenceContext) -> None:
@@ -381,29 +269,70 @@ def names_spelled_before_brackets(ctx: SentenceContext) -> None:
     that holds a known institution's short name are its long name, spelled as the
     reference data does not (a space more, a word less). A place inside them
     (케임브리지, 매사추세츠) is part of that name, not a place of its own."""
-    for bracket_start, bracket_end in ctx.brackets:
-        inner = [e for e in ctx.entities if bracket_start <= e.start and e.end <= bracket_end]
-        if len(inner) != 1 or inner[0].ref.kind != "organization":
+    view = token_view(ctx)
+    for k, tok in enumerate(view):
+        if tok.tag != "SSO" or k + 2 >= len(view) or view[k + 2].tag != "SSC":
             continue
-        org = inner[0]
-        if ctx.slice(bracket_start, bracket_end).strip() != org.surface:
+        inner = view[k + 1]
+        if inner.ent != "org" or inner.entity is None or tok.space_before:
             continue
-        before = ctx.slice(ctx.start, bracket_start - 1)
-        if ctx.slice(bracket_start - 1, bracket_start) != "(" or not before or before[-1].isspace():
-            continue
-        words = before.split(" ")
-        taken: list[str] = []
-        for word in reversed(words[-3:]):
-            if not word or _PHRASE_EDGE.search(word):
+        # Up to three words before the bracket, back to a particle, punctuation or a verb.
+        j = k
+        while j > 0 and k - j < 6:
+            previous = view[j - 1]
+            if previous.role or previous.tag.startswith(("E", "V", "S", "J", "X")):
                 break
-            taken.insert(0, word)
-        if not taken:
+            j -= 1
+        phrase = view[j:k]
+        if not phrase or not any(t.ent == "place" for t in phrase):
             continue
-        phrase_end = bracket_start - 1
-        phrase_start = phrase_end - len(" ".join(taken))
-        inside = [e for e in ctx.entities if phrase_start <= e.start and e.end <= phrase_end]
-        if not inside or any(e.ref.kind != "place" for e in inside):
+        if any(t.is_entity and t.ent != "place" for t in phrase):
             continue
-        kept = [e for e in ctx.entities if e not in inside]
-        kept.append(Found(org.ref, phrase_start, phrase_end, ctx.slice(phrase_start, phrase_end)))
+        start, end = phrase[0].start, phrase[-1].end
+        kept = [e for e in ctx.entities if not (start <= e.start and e.end <= end)]
+        kept.append(Found(inner.entity.ref, start, end, ctx.slice(start, end)))
         ctx.entities = sorted(kept, key=lambda f: f.start)
+
+
+# A bare 도, 시, 군 or 구 as the subject or partner of a sentence: the article's own
+# province or city speaking of itself (a government's press release: 도는 …, 시와 …).
+_HOME_WORDS = frozenset({"도", "시", "군", "구"})
+_SELF_ROLES = frozenset({"subj", "topic", "com", "conj", "add", "gen"})
+# 우리 대학, 우리 병원: the publisher's own institution, as 본교 and 당사 are.
+_OWN_HEADS = frozenset({"대학", "대학교", "병원", "회사", "기관", "연구원", "재단"})
+
+
+def _publisher_organization(publisher: str | None) -> EntityRef | None:
+    """The reference organization that published the article, when it is one (a
+    university's or company's own news), not a news outlet."""
+    if not publisher:
+        return None
+    index = load_reference().index
+    for form in (publisher, publisher.split()[0]):
+        ref = index.get(form)
+        if ref is not None and ref.kind == "organization":
+            return ref
+    return None
+
+
+def self_references(ctx: SentenceContext, homes: dict[str, str], publisher: str | None) -> None:
+    """도는/시는: the article's home government; 본교, 당사, 우리 대학: its publisher."""
+    view = token_view(ctx)
+    own = _publisher_organization(publisher)
+    added: list[Found] = []
+    for i, tok in enumerate(view):
+        if tok.is_entity or (i > 0 and not tok.space_before and view[i - 1].tag not in ("SSO", "SP")):
+            continue
+        nxt = view[i + 1] if i + 1 < len(view) else None
+        our = tok.form == "우리" and nxt is not None and nxt.form in _OWN_HEADS
+        if not our and (nxt is None or nxt.space_before or nxt.role not in _SELF_ROLES):
+            continue
+        if tok.form in _HOME_WORDS and tok.tag in ("NNG", "NNB") and tok.form in homes:
+            ref = EntityRef("organization", homes[tok.form])
+            added.append(Found(ref, tok.start, tok.end, tok.form))
+        elif own is not None and tok.lex == "self":
+            added.append(Found(own, tok.start, tok.end, tok.form))
+        elif own is not None and our and nxt is not None:
+            added.append(Found(own, tok.start, nxt.end, ctx.slice(tok.start, nxt.end)))
+    if added:
+        ctx.entities = sorted(ctx.entities + added, key=lambda f: f.start)
