@@ -163,6 +163,15 @@ RANGES = [
         "day",
         date(2025, 1, 3),
     ),
+    # a year word (지난해) holds for both ends too.
+    (
+        "지난해 3월 5일부터 4월 2일까지 머물렀다.",
+        DEC_20,
+        False,
+        date(2023, 3, 5),
+        "day",
+        date(2023, 4, 2),
+    ),
     ("2024년 12월 28일부터 1월 3일까지", None, False, date(2024, 12, 28), "day", date(2025, 1, 3)),
     ("12월 28일부터 2025년 1월 3일까지", None, False, date(2024, 12, 28), "day", date(2025, 1, 3)),
 ]

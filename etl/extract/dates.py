@@ -83,6 +83,7 @@ _RANGE_ENDS = frozenset({"d", "md", "ymd", "y2md", "m", "ym", "relmd", "word", "
 _NAMES_MONTH = frozenset({"md", "ymd", "y2md", "relmd"})
 # Expressions whose year comes from the publication date, not the text.
 _YEAR_IMPLIED = frozenset({"md", "m", "mdd"})
+_YEAR_WORDS = frozenset({"올해", "내년", "지난해", "작년"})
 _MONTH_DELTA = {"이달": 0, "이번달": 0, "지난달": -1, "다음달": 1, "내달": 1}
 
 
@@ -273,7 +274,9 @@ def _last_day(value: DateValue, part: str | None) -> date | None:
         return None
     if value.precision == "year":
         return date(value.on.year, 12, 31)
-    return _safe(value.on.year, value.on.month, calendar.monthrange(*value.on.timetuple()[:2])[1])
+    return _safe(
+        value.on.year, value.on.month, calendar.monthrange(value.on.year, value.on.month)[1]
+    )
 
 
 def _span(start: DateValue | None, end: DateValue | None, part: str | None) -> DateValue | None:
@@ -292,25 +295,36 @@ def _shift_year(value: DateValue | None, years: int) -> DateValue | None:
     return DateValue(on, value.precision) if on else None
 
 
+def _with_year(raw: _Raw, year: int) -> _Raw:
+    return replace(raw, kind="ymd" if raw.kind == "md" else "ym", y=year)
+
+
 def _resolve_range(
     first: _Raw, second: _Raw, published: date | None, future_hint: bool
 ) -> DateValue | None:
     """One value for two expressions joined by 부터/~: each end lends the other what it
     leaves unsaid (month, year), and the end never comes before the start."""
     future = future_hint or first.rel == "오는"
-    # 지난 5일부터 8일까지: the end is as past (or as coming) as the start.
-    second = replace(second, rel=second.rel or first.rel)
-    # 2024년 12월 28일부터 1월 3일까지: a year stated once holds for both ends.
-    implied = (first.kind in _YEAR_IMPLIED, second.kind in _YEAR_IMPLIED)
-    if first.y and implied[1]:
-        second = replace(second, kind="ymd" if second.kind == "md" else "ym", y=first.y)
-    elif second.y and implied[0]:
-        first = replace(first, kind="ymd" if first.kind == "md" else "ym", y=second.y)
+    if second.rel is None and first.rel in ("지난", "오는"):
+        # 지난 5일부터 8일까지: the end is as past (or as coming) as the start.
+        second = replace(second, rel=first.rel)
+    start_says_year = first.y is not None or first.rel in _YEAR_WORDS
+    # Ends whose year nothing in the text states: they may move by a year.
+    movable = (
+        first.kind in _YEAR_IMPLIED and not start_says_year,
+        second.kind in _YEAR_IMPLIED and not (second.y or second.rel in _YEAR_WORDS),
+    )
+    if second.y and movable[0]:
+        first = _with_year(first, second.y)  # 12월 28일부터 2025년 1월 3일까지
     if first.kind == "d" and second.kind == "d":
         if published is None or not (first.d and second.d):
             return None
         return _span(*_day_range(first.rel, first.d, second.d, published, future), None)
     start = None if first.kind == "d" else _resolve(first, published, future)
+    if start and start_says_year and movable[1]:
+        # 2024년 12월 28일부터 1월 3일까지, 지난해 3월 5일부터 4월 2일까지: a year stated
+        # once holds for both ends.
+        second = _with_year(second, start.on.year)
     end = None if second.kind == "d" else _resolve(second, published, future)
     if second.kind == "d" and second.d and start and start.precision == "day":
         # 5월 2일부터 7일까지 (and 5월 28일부터 3일까지, into the next month).
@@ -328,9 +342,9 @@ def _resolve_range(
         start = _resolve(first, published, future)
     if start and end and end.on < start.on:
         # 12월 28일부터 1월 3일까지: the year the text left unsaid changes in between.
-        if implied[1] and (future or not implied[0]):
+        if movable[1] and (future or not movable[0]):
             end = _shift_year(end, 1)
-        elif implied[0]:
+        elif movable[0]:
             start = _shift_year(start, -1) or start
     return _span(start, end, second.part)
 
