@@ -10,6 +10,13 @@ EXIT_BUSY = 4  # another load holds the lock
 EXIT_CHECKS = 5  # `kbio check` found rows that break a rule
 
 
+def one_line(exc: BaseException) -> str:
+    """An unexpected error as one line (its type and the first line of its message):
+    a quarantine reason, or what ``kbio extract`` prints before ``please report``."""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {message}"[:500]
+
+
 class KbioError(Exception):
     """An error whose message is one sentence telling the user what to do."""
 

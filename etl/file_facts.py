@@ -9,12 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl.clean import clean
-from etl.extract import extract
 from etl.ingest import Rejected, read_bytes, stat_source, to_document
 from etl.records import EntityRef, Extraction
 from etl.reference import load_reference
-from etl.resolve import resolve
+from etl.transform import transform
 
 
 @dataclass(frozen=True)
@@ -29,9 +27,10 @@ COLUMNS = ("kind", "what", "detail", "sentence")
 
 
 def extract_file(path: Path) -> Extraction:
-    """Read, clean, extract and resolve one file; ``Rejected`` if it cannot be an article."""
+    """Read one file and transform it as a load would (clean → extract → resolve);
+    ``Rejected`` if it cannot be an article."""
     source = stat_source(path)
-    return resolve(extract(clean(to_document(source, read_bytes(source)))))
+    return transform(to_document(source, read_bytes(source)))
 
 
 def fact_rows(extraction: Extraction) -> list[FactRow]:

@@ -179,3 +179,68 @@ def test_extract_reports_an_unreadable_file(runner: CliRunner, tmp_path: Path) -
     result = runner.invoke(cli, ["extract", str(empty)])
     assert result.exit_code == 1
     assert "cannot read" in result.output
+
+
+TRIP = (
+    "홍천군, 보스턴 바이오 클러스터 방문\n"
+    "정다운 홍천군수는 오는 28일부터 다음달 3일까지 5박 7일 일정으로 보스턴을 방문한다.\n"
+)
+
+
+def _fail_on_month_crossing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the date rule raise what it raised before issue 21, on the sentences that
+    hit it then (N일부터 다음달 M일까지), so one file fails inside the transform."""
+    import etl.extract
+
+    real = etl.extract.find_dates
+
+    def find_dates(text, published, future_hint=False):
+        if "부터 다음달" in text:
+            raise KeyError("")
+        return real(text, published, future_hint)
+
+    monkeypatch.setattr(etl.extract, "find_dates", find_dates)
+
+
+def test_extract_reports_an_internal_error_in_one_line(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fail_on_month_crossing(monkeypatch)
+    broken = tmp_path / "a_trip.txt"
+    broken.write_text(TRIP, encoding="utf-8")
+    (seed_file,) = SEEDS.glob("000_*.txt")
+    result = runner.invoke(cli, ["extract", str(broken), str(seed_file)])
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"internal error in {broken}: KeyError: ''; please report\n"
+    assert "Traceback" not in result.output
+    # The other file given to the same call is still printed.
+    assert f"== {seed_file}" in result.stdout and "윤석열" in result.stdout
+
+    debug = runner.invoke(cli, ["extract", "--debug", str(broken), str(seed_file)])
+    assert debug.exit_code == 1
+    first, *traceback = debug.stderr.splitlines()
+    assert first == f"internal error in {broken}: KeyError: ''; please report"
+    assert traceback[0] == "Traceback (most recent call last):"
+    assert traceback[-1] == "KeyError: ''"
+    assert "윤석열" in debug.stdout
+
+
+def test_an_internal_error_is_its_articles_quarantine_reason_in_a_load(
+    runner: CliRunner, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fail_on_month_crossing(monkeypatch)
+    (tmp_path / "a_trip.txt").write_text(TRIP, encoding="utf-8")
+    (seed_file,) = SEEDS.glob("000_*.txt")
+    (tmp_path / seed_file.name).write_bytes(seed_file.read_bytes())
+    result = runner.invoke(cli, ["load", str(tmp_path)], env=cli_env(db_url))
+    assert result.exit_code == 1, result.output
+    assert "1 loaded, 0 unchanged, 1 quarantined" in result.output
+    assert f"quarantined {tmp_path / 'a_trip.txt'}: KeyError: ''" in result.stderr
+    assert "Traceback" not in result.output
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        held = conn.execute(text("select source_name, stage, reason from quarantine")).all()
+        loaded = conn.execute(text("select source_name from articles")).scalars().all()
+    engine.dispose()
+    assert held == [("a_trip.txt", "extract", "KeyError: ''")]
+    assert loaded == [seed_file.name]

@@ -47,6 +47,8 @@ NOT_MONEY = [
     "5천 명의 인재를 양성한다.",
     "2024년 3월 12일 체결했다.",
     "1만 평 규모의 부지",
+    "$0 지원",  # no amount is zero (found by the property tests)
+    "0원",
 ]
 
 

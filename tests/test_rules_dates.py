@@ -76,3 +76,169 @@ def test_direction_words() -> None:
     (future,) = find_dates("오는 3일 만난다.", PUBLISHED)
     assert (past.direction, future.direction) == ("past", "future")
     assert past.value.on == date(2024, 3, 3) and future.value.on == date(2024, 4, 3)
+
+
+# Ranges, on a publication date a few days before a year end: every combination of a
+# bare day, a month-day and a month named relative to publication (다음달, 내달, 이달).
+DEC_20 = date(2024, 12, 20)
+
+RANGES = [
+    # (text, published, future_hint, start, precision, end)
+    # day–day: one month, the end by the publication date for a past range...
+    ("5일부터 8일까지 머물렀다.", DEC_20, False, date(2024, 12, 5), "day", date(2024, 12, 8)),
+    ("5~8일 열렸다.", DEC_20, False, date(2024, 12, 5), "day", date(2024, 12, 8)),
+    ("5일~8일 열렸다.", DEC_20, False, date(2024, 12, 5), "day", date(2024, 12, 8)),
+    # ...so a past range that would end after the 20th is last month's.
+    (
+        "지난 18일부터 22일까지 머물렀다.",
+        DEC_20,
+        False,
+        date(2024, 11, 18),
+        "day",
+        date(2024, 11, 22),
+    ),
+    # after 오는, from the publication date on: the 5th is next month's, next year's.
+    ("오는 5~8일 열린다.", DEC_20, False, date(2025, 1, 5), "day", date(2025, 1, 8)),
+    # a smaller last day is in the next month.
+    ("오는 28일부터 3일까지 순방한다.", DEC_20, False, date(2024, 12, 28), "day", date(2025, 1, 3)),
+    # day–month-day: the start is in the month before the one the end names.
+    ("5일부터 4월 2일까지 열린다.", PUBLISHED, False, date(2024, 3, 5), "day", date(2024, 4, 2)),
+    (
+        "3월 5일부터 4월 2일까지 열린다.",
+        PUBLISHED,
+        False,
+        date(2024, 3, 5),
+        "day",
+        date(2024, 4, 2),
+    ),
+    # month-day–day: the end in the start's month, or the next when smaller.
+    ("5월 28일부터 3일까지 머문다.", PUBLISHED, False, date(2024, 5, 28), "day", date(2024, 6, 3)),
+    # day–relative month-day, across the year end, with and without 오는.
+    (
+        "오는 28일부터 다음달 3일까지 4박 5일간 보스턴을 방문한다.",
+        DEC_20,
+        True,
+        date(2024, 12, 28),
+        "day",
+        date(2025, 1, 3),
+    ),
+    ("28일부터 내달 3일까지 머문다.", DEC_20, True, date(2024, 12, 28), "day", date(2025, 1, 3)),
+    (
+        "28일부터 다음 달 3일까지 머문다.",
+        DEC_20,
+        False,
+        date(2024, 12, 28),
+        "day",
+        date(2025, 1, 3),
+    ),
+    # 다음달 says the start is in this month, even on a smaller day.
+    ("1일부터 다음달 3일까지 머문다.", DEC_20, False, date(2024, 12, 1), "day", date(2025, 1, 3)),
+    # relative month-day at both ends.
+    (
+        "지난달 28일부터 이달 3일까지 머물렀다.",
+        DEC_20,
+        False,
+        date(2024, 11, 28),
+        "day",
+        date(2024, 12, 3),
+    ),
+    # a month's end is its last day; its beginning names no day to end on.
+    ("20일부터 이달 말까지 열린다.", DEC_20, True, date(2024, 12, 20), "day", date(2024, 12, 31)),
+    ("오는 28일부터 다음 달 초까지 머문다.", DEC_20, True, date(2024, 12, 28), "day", None),
+    ("3월부터 5월까지 열린다.", PUBLISHED, False, date(2024, 3, 1), "month", date(2024, 5, 31)),
+    # month-day–month-day across a year end: the year the text leaves unsaid changes.
+    (
+        "12월 28일부터 1월 3일까지 방문한다.",
+        DEC_20,
+        True,
+        date(2024, 12, 28),
+        "day",
+        date(2025, 1, 3),
+    ),
+    (
+        "12월 28일부터 1월 3일까지 방문했다.",
+        date(2025, 1, 10),
+        False,
+        date(2024, 12, 28),
+        "day",
+        date(2025, 1, 3),
+    ),
+    # a year word (지난해) holds for both ends too.
+    (
+        "지난해 3월 5일부터 4월 2일까지 머물렀다.",
+        DEC_20,
+        False,
+        date(2023, 3, 5),
+        "day",
+        date(2023, 4, 2),
+    ),
+    ("2024년 12월 28일부터 1월 3일까지", None, False, date(2024, 12, 28), "day", date(2025, 1, 3)),
+    ("12월 28일부터 2025년 1월 3일까지", None, False, date(2024, 12, 28), "day", date(2025, 1, 3)),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "future", "start", "precision", "end"), RANGES)
+def test_ranges(
+    text: str,
+    published: date | None,
+    future: bool,
+    start: date,
+    precision: str,
+    end: date | None,
+) -> None:
+    (mention,) = find_dates(text, published, future_hint=future)
+    assert mention.value is not None
+    assert (mention.value.on, mention.value.precision, mention.value.end_on) == (
+        start,
+        precision,
+        end,
+    )
+    assert text[mention.start : mention.end] == mention.text
+    assert "부터" not in text or mention.text.endswith("까지")  # the whole range, 까지 included
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "on", "precision"),
+    [
+        ("내달 3일 출국한다.", "내달 3일", date(2025, 1, 3), "day"),
+        ("다음달 1일 문을 연다.", "다음달 1일", date(2025, 1, 1), "day"),
+        ("지난달 28일 만났다.", "지난달 28일", date(2024, 11, 28), "day"),
+        ("이달 말 착공한다.", "이달 말", date(2024, 12, 1), "month"),
+        ("다음 달 초에 개소한다.", "다음 달 초", date(2025, 1, 1), "month"),
+    ],
+)
+def test_days_and_parts_of_a_relative_month(text: str, said: str, on: date, precision: str) -> None:
+    (mention,) = find_dates(text, DEC_20)
+    assert mention.value is not None
+    assert (mention.text, mention.value.on, mention.value.precision) == (said, on, precision)
+
+
+def test_without_a_publication_date_relative_ranges_stay_unknown() -> None:
+    """No year or month to fix them by: no value, no guess, and no crash."""
+    for text in (
+        "오는 28일부터 다음달 3일까지",
+        "5~8일",
+        "5일부터 4월 2일까지",
+        "이달 말",
+        "내달 3일",
+    ):
+        (mention,) = find_dates(text, None)
+        assert (mention.text, mention.value) == (text, None)
+
+
+def test_a_trip_length_is_not_a_date() -> None:
+    assert find_dates("3박 5일 일정으로 방문한다.", DEC_20) == []
+    assert find_dates("4박5일 일정", DEC_20) == []
+    (trip,) = find_dates("오는 28일부터 다음달 3일까지 5박 7일 일정", DEC_20)
+    assert trip.text == "오는 28일부터 다음달 3일까지"
+
+
+def test_words_between_two_dates_make_no_range() -> None:
+    first, second = find_dates("5일부터 협력을 시작해 8일 협약을 맺었다.", DEC_20)
+    assert (first.text, first.value.on, first.value.end_on) == ("5일", date(2024, 12, 5), None)
+    assert (second.text, second.value.on) == ("8일", date(2024, 12, 8))
+
+
+def test_month_words_do_not_swallow_words() -> None:
+    (mention,) = find_dates("이달 말레이시아를 방문한다.", DEC_20)
+    assert mention.text == "이달"

@@ -188,3 +188,28 @@ def test_also_visited() -> None:
         ("오세훈", "harvard-med"),
         ("오세훈", "mit-koch"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김철수 파주시장은 오는 28일부터 다음달 3일까지 5박 7일 일정으로 보스턴을 방문한다.",
+        "김철수 파주시장은 5박 7일 일정으로 오는 28일부터 내달 3일까지 보스턴을 방문한다.",
+        "김철수 파주시장은 28일부터 다음 달 3일까지 4박 6일간 미국 보스턴을 방문할 예정이다.",
+    ],
+)
+def test_a_trip_across_a_year_end_starts_on_its_first_day(text: str) -> None:
+    """Published 2024-12-20: the trip runs 12-28 to 01-03, and the visit's date is the
+    start; 5박 7일 is its length, not the 7th."""
+    extraction = extract_text(text, date(2024, 12, 20))
+    (visit,) = extraction.visits
+    assert (visit.target.key, visit.status) == ("us-ma-boston", "planned")
+    assert visit.when is not None
+    assert (visit.when.on, visit.when.end_on) == (date(2024, 12, 28), date(2025, 1, 3))
+
+
+def test_a_past_trip_of_days_starts_on_its_first_day() -> None:
+    text = "김철수 파주시장은 지난 5일부터 8일까지 3박 4일 일정으로 보스턴 일대를 방문했다."
+    (visit,) = extract_text(text, date(2024, 12, 20)).visits
+    assert visit.status == "completed" and visit.when is not None
+    assert (visit.when.on, visit.when.end_on) == (date(2024, 12, 5), date(2024, 12, 8))

@@ -213,6 +213,8 @@ def find_amounts(text: str) -> list[AmountMention]:
             continue
         scale = match["scale"]
         value = number * (_SCALE[scale.lower()] if scale else 1)
+        if value <= 0:
+            continue  # $0: no amount (the database takes positive values only)
         end = (
             match.end("post")
             if match["post"].strip()

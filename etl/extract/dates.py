@@ -1,17 +1,20 @@
 """Korean date expressions resolved against the article's publication date.
 
 Handles full dates (2024년 1월 12일, 2024.1.12), two-digit years after 지난/오는
-(지난 22년 7월), month-day and day-only forms (9월 27일, 12일(현지시간)), months
-(지난 4월), years, words (오늘, 지난해, 내년), and ranges (27일부터 4월 3일까지).
-Without a publication date only expressions that carry their year resolve: a date
-we would have to guess is left as None.
+(지난 22년 7월), month-day and day-only forms (9월 27일, 12일(현지시간)), days of a
+month named relative to publication (다음달 3일, 내달 3일, 지난달 28일), months (지난 4월,
+이달 말, 다음 달 초), years, words (오늘, 지난해, 내년), and ranges: day–day (5일부터
+8일까지, 5~8일), day–month-day (27일부터 4월 3일까지), month-day–relative-month-day
+(오는 28일부터 다음달 3일까지), across a month or a year end. ``N박 M일`` is a length,
+not a date. Without a publication date only expressions that carry their year resolve:
+a date we would have to guess is left as None.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -22,6 +25,13 @@ Direction = Literal["past", "future"]
 _REL = r"(?:(?P<rel>지난|오는|올해|내년|지난해|작년)\s*)?"
 _Y4 = r"(?P<y>(?:19|20)\d{2})"
 _NOT_DURATION = r"(?!\s*(?:간|동안|째|만에|만의|이내|주년|이상|분기))"
+# A bare day number: not part of a larger number, an ordinal (제5차) or a trip's
+# length (4박 5일).
+_DAY = r"(?<![\d.,제박])(?<!박\s)(?P<d>\d{1,2})"
+# A month named relative to the publication date, and the part of it (이달 말, 다음 달 초)
+# when a particle or a non-letter follows (not 말레이시아, 중국, 초청).
+_MONTH_WORD = r"(?P<word>이달|이번\s?달|지난\s?달|다음\s?달|내달)"
+_PART = r"(?:\s*(?P<part>초순|중순|하순|초|중|말)(?=$|[^가-힣]|[까부께경쯤에으로엔의과와이을은는도만]))?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymd", re.compile(_REL + _Y4 + r"\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일")),
     (
@@ -43,25 +53,38 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             _REL
             + r"(?<![\d.])(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*(?:일\s*)?[~∼\-–]\s*(?P<d2>\d{1,2})\s*일"
+            + _NOT_DURATION
         ),
     ),
     ("today_md", re.compile(r"(?P<rel>오늘)\s*\(\s*(?P<m>\d{1,2})\s*\.\s*(?P<d>\d{1,2})")),
+    ("relmd", re.compile(_MONTH_WORD + r"\s*(?P<d>\d{1,2})\s*일" + _NOT_DURATION)),
     (
         "md",
         re.compile(_REL + r"(?<![\d.])(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일" + _NOT_DURATION),
     ),
-    ("d", re.compile(_REL + r"(?<![\d.,제])(?P<d>\d{1,2})\s*일" + _NOT_DURATION)),
+    (
+        "dd",
+        re.compile(_REL + _DAY + r"\s*(?:일\s*)?[~∼\-–]\s*(?P<d2>\d{1,2})\s*일" + _NOT_DURATION),
+    ),
+    ("d", re.compile(_REL + _DAY + r"\s*일" + _NOT_DURATION)),
     ("m", re.compile(_REL + r"(?<![\d.,제])(?P<m>\d{1,2})\s*월" + _NOT_DURATION)),
     ("y", re.compile(_REL + r"(?<!\d)" + _Y4 + r"\s*년(?!\s*(?:대|간|동안|만에|째))")),
-    (
-        "word",
-        re.compile(
-            r"(?P<word>오늘|어제|내일|올해|지난해|작년|내년|이달|이번\s?달|지난\s?달|다음\s?달)"
-        ),
-    ),
+    ("word", re.compile(r"(?P<word>오늘|어제|내일|올해|지난해|작년|내년)")),
+    ("word", re.compile(_MONTH_WORD + _PART)),
 ]
-_RANGE_JOIN = re.compile(r"^\s*(?:부터|에서|~|∼|-|–)\s*")
+# Between the two ends of a range, only a joining word: 5일부터 8일까지, 5일~8일.
+_RANGE_JOIN = re.compile(r"\s*(?:\(\s*현지\s*시간\s*\)\s*)?(?:부터|에서|~|∼|-|–)\s*")
 _RANGE_END = re.compile(r"^\s*까지")
+# What may start a range, and what may end one.
+_RANGE_STARTS = frozenset({"d", "md", "ymd", "y2md", "m", "ym", "relmd", "word"})
+_RANGE_ENDS = frozenset({"d", "md", "ymd", "y2md", "m", "ym", "relmd", "word", "y"})
+# Ends that name their own month: a bare start day before one is in the month before
+# (27일부터 4월 3일까지, 28일부터 다음달 3일까지).
+_NAMES_MONTH = frozenset({"md", "ymd", "y2md", "relmd"})
+# Expressions whose year comes from the publication date, not the text.
+_YEAR_IMPLIED = frozenset({"md", "m", "mdd"})
+_YEAR_WORDS = frozenset({"올해", "내년", "지난해", "작년"})
+_MONTH_DELTA = {"이달": 0, "이번달": 0, "지난달": -1, "다음달": 1, "내달": 1}
 
 
 @dataclass(frozen=True)
@@ -84,6 +107,7 @@ class _Raw:
     d: int | None
     word: str | None
     d2: int | None = None
+    part: str | None = None  # 초, 중, 말… of a month word
 
 
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -92,9 +116,19 @@ def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
-    if not (1 <= month <= 12) or not (1 <= day <= calendar.monthrange(year, month)[1]):
+    if not (1 <= year <= 9999 and 1 <= month <= 12):
+        return None
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return date(year, month, day)
+
+
+def _day(on: date | None) -> DateValue | None:
+    return DateValue(on, "day") if on else None
+
+
+def _month_delta(word: str | None) -> int | None:
+    return _MONTH_DELTA.get(re.sub(r"\s", "", word or ""))
 
 
 def _scan(text: str) -> list[_Raw]:
@@ -103,7 +137,7 @@ def _scan(text: str) -> list[_Raw]:
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(taken[start:end]):
+            if start == end or any(taken[start:end]):
                 continue
             groups = match.groupdict()
             year = None
@@ -122,6 +156,7 @@ def _scan(text: str) -> list[_Raw]:
                     int(groups["d"]) if groups.get("d") else None,
                     groups.get("word"),
                     int(groups["d2"]) if groups.get("d2") else None,
+                    groups.get("part"),
                 )
             )
             for i in range(start, end):
@@ -129,51 +164,55 @@ def _scan(text: str) -> list[_Raw]:
     return sorted(found, key=lambda r: r.start)
 
 
+def _resolve_word(raw: _Raw, published: date) -> DateValue | None:
+    word = raw.word
+    if word == "오늘":
+        return DateValue(published, "day")
+    if word == "어제":
+        return _day(published - timedelta(days=1)) if published > date.min else None
+    if word == "내일":
+        return _day(published + timedelta(days=1)) if published < date.max else None
+    years = {"올해": 0, "지난해": -1, "작년": -1, "내년": 1}
+    if word in years:
+        on = _safe(published.year + years[word], 1, 1)
+        return DateValue(on, "year") if on else None
+    delta = _month_delta(word)
+    if delta is None:
+        return None
+    y, m = _add_months(published.year, published.month, delta)
+    if raw.kind == "relmd":
+        return _day(_safe(y, m, raw.d or 0))
+    on = _safe(y, m, 1)
+    return DateValue(on, "month") if on else None
+
+
 def _resolve(raw: _Raw, published: date | None, future_hint: bool) -> DateValue | None:
     rel = raw.rel
     if raw.kind in ("ymd", "y2md") and raw.y and raw.m:
         if raw.d:
-            on = _safe(raw.y, raw.m, raw.d)
-            return DateValue(on, "day") if on else None
-        return DateValue(date(raw.y, raw.m, 1), "month") if 1 <= raw.m <= 12 else None
+            return _day(_safe(raw.y, raw.m, raw.d))
+        on = _safe(raw.y, raw.m, 1)
+        return DateValue(on, "month") if on else None
     if raw.kind == "ym" and raw.y and raw.m:
-        return DateValue(date(raw.y, raw.m, 1), "month") if 1 <= raw.m <= 12 else None
+        on = _safe(raw.y, raw.m, 1)
+        return DateValue(on, "month") if on else None
     if raw.kind == "y" and raw.y:
         return DateValue(date(raw.y, 1, 1), "year")
     if published is None:
         return None
-    if raw.kind == "word":
-        word = raw.word
-        if word == "오늘":
-            return DateValue(published, "day")
-        if word == "어제":
-            return DateValue(published - timedelta(days=1), "day")
-        if word == "내일":
-            return DateValue(published + timedelta(days=1), "day")
-        if word == "올해":
-            return DateValue(date(published.year, 1, 1), "year")
-        if word in ("지난해", "작년"):
-            return DateValue(date(published.year - 1, 1, 1), "year")
-        if word == "내년":
-            return DateValue(date(published.year + 1, 1, 1), "year")
-        delta = {"이달": 0, "이번달": 0, "지난달": -1, "다음달": 1}[re.sub(r"\s", "", word or "")]
-        y, m = _add_months(published.year, published.month, delta)
-        return DateValue(date(y, m, 1), "month")
+    if raw.kind in ("word", "relmd"):
+        return _resolve_word(raw, published)
+    if raw.kind == "dd" and raw.d and raw.d2:
+        return _span(*_day_range(rel, raw.d, raw.d2, published, future_hint), None)
     year = published.year
     if rel in ("지난해", "작년"):
         year -= 1
     elif rel == "내년":
         year += 1
     if raw.kind == "mdd" and raw.m and raw.d and raw.d2:
-        start = _resolve(
-            _Raw(raw.start, raw.end, "md", rel, raw.y, raw.m, raw.d, None), published, future_hint
-        )
-        end = _resolve(
-            _Raw(raw.start, raw.end, "md", rel, raw.y, raw.m, raw.d2, None), published, future_hint
-        )
-        if start and end and end.on >= start.on:
-            return DateValue(start.on, "day", end.on)
-        return start
+        start = _resolve(replace(raw, kind="md"), published, future_hint)
+        end = _safe(start.on.year, start.on.month, raw.d2) if start else None
+        return _span(start, _day(end), None)
     if raw.kind in ("md", "today_md") and raw.m and raw.d:
         on = _safe(year, raw.m, raw.d)
         if on is None:
@@ -182,7 +221,7 @@ def _resolve(raw: _Raw, published: date | None, future_hint: bool) -> DateValue 
             on = _safe(year - 1, raw.m, raw.d)
         elif rel == "오는" and on < published:
             on = _safe(year + 1, raw.m, raw.d)
-        return DateValue(on, "day") if on else None
+        return _day(on)
     if raw.kind == "d" and raw.d:
         y, m = published.year, published.month
         if rel == "지난" and raw.d > published.day:
@@ -193,23 +232,128 @@ def _resolve(raw: _Raw, published: date | None, future_hint: bool) -> DateValue 
             # A news report of something done on a later day-of-month than its own
             # date speaks of the previous month.
             y, m = _add_months(y, m, -1)
-        on = _safe(y, m, raw.d)
-        return DateValue(on, "day") if on else None
+        return _day(_safe(y, m, raw.d))
     if raw.kind == "m" and raw.m and 1 <= raw.m <= 12:
         y = year
         if rel == "지난" and raw.m > published.month:
             y -= 1
         elif rel == "오는" and raw.m < published.month:
             y += 1
-        return DateValue(date(y, raw.m, 1), "month")
+        on = _safe(y, raw.m, 1)
+        return DateValue(on, "month") if on else None
     return None
+
+
+def _day_range(
+    rel: str | None, first: int, last: int, published: date, future_hint: bool
+) -> tuple[DateValue | None, DateValue | None]:
+    """Two bare days (5일부터 8일까지, 28일부터 3일까지): one month, or two when the
+    last day is smaller. A past range ends by the publication date, a range after
+    오는 starts from it, and a future one without 오는 starts in the publication month."""
+    crossing = last < first
+    y, m = published.year, published.month
+    if rel == "오는":
+        if first < published.day:
+            y, m = _add_months(y, m, 1)
+    elif rel == "지난" or not future_hint:
+        if last > published.day:
+            y, m = _add_months(y, m, -1)  # the month the range ends in
+        if crossing:
+            y, m = _add_months(y, m, -1)
+    end_y, end_m = _add_months(y, m, 1) if crossing else (y, m)
+    return _day(_safe(y, m, first)), _day(_safe(end_y, end_m, last))
+
+
+def _last_day(value: DateValue, part: str | None) -> date | None:
+    """The last day a month or a year stands for as the end of a range (3월부터 5월까지
+    runs through May, 이달 말까지 through this month), None when it names only its
+    beginning or middle (다음 달 초까지)."""
+    if value.precision == "day":
+        return value.on
+    if part in ("초", "초순", "중", "중순"):
+        return None
+    if value.precision == "year":
+        return date(value.on.year, 12, 31)
+    return _safe(
+        value.on.year, value.on.month, calendar.monthrange(value.on.year, value.on.month)[1]
+    )
+
+
+def _span(start: DateValue | None, end: DateValue | None, part: str | None) -> DateValue | None:
+    if start is None:
+        return None
+    end_on = _last_day(end, part) if end else None
+    if end_on is None or end_on < start.on:
+        return start
+    return DateValue(start.on, start.precision, end_on)
+
+
+def _shift_year(value: DateValue | None, years: int) -> DateValue | None:
+    if value is None:
+        return None
+    on = _safe(value.on.year + years, value.on.month, value.on.day)
+    return DateValue(on, value.precision) if on else None
+
+
+def _with_year(raw: _Raw, year: int) -> _Raw:
+    return replace(raw, kind="ymd" if raw.kind == "md" else "ym", y=year)
+
+
+def _resolve_range(
+    first: _Raw, second: _Raw, published: date | None, future_hint: bool
+) -> DateValue | None:
+    """One value for two expressions joined by 부터/~: each end lends the other what it
+    leaves unsaid (month, year), and the end never comes before the start."""
+    future = future_hint or first.rel == "오는"
+    if second.rel is None and first.rel in ("지난", "오는"):
+        # 지난 5일부터 8일까지: the end is as past (or as coming) as the start.
+        second = replace(second, rel=first.rel)
+    start_says_year = first.y is not None or first.rel in _YEAR_WORDS
+    # Ends whose year nothing in the text states: they may move by a year.
+    movable = (
+        first.kind in _YEAR_IMPLIED and not start_says_year,
+        second.kind in _YEAR_IMPLIED and not (second.y or second.rel in _YEAR_WORDS),
+    )
+    if second.y and movable[0]:
+        first = _with_year(first, second.y)  # 12월 28일부터 2025년 1월 3일까지
+    if first.kind == "d" and second.kind == "d":
+        if published is None or not (first.d and second.d):
+            return None
+        return _span(*_day_range(first.rel, first.d, second.d, published, future), None)
+    start = None if first.kind == "d" else _resolve(first, published, future)
+    if start and start_says_year and movable[1]:
+        # 2024년 12월 28일부터 1월 3일까지, 지난해 3월 5일부터 4월 2일까지: a year stated
+        # once holds for both ends.
+        second = _with_year(second, start.on.year)
+    end = None if second.kind == "d" else _resolve(second, published, future)
+    if second.kind == "d" and second.d and start and start.precision == "day":
+        # 5월 2일부터 7일까지 (and 5월 28일부터 3일까지, into the next month).
+        y, m = start.on.year, start.on.month
+        if second.d < start.on.day:
+            y, m = _add_months(y, m, 1)
+        end = _day(_safe(y, m, second.d))
+    elif second.kind == "d":
+        end = _resolve(second, published, future)
+    if first.kind == "d" and first.d and end and second.kind in _NAMES_MONTH:
+        # 27일부터 4월 3일까지: the end names its month because the start's differs.
+        y, m = _add_months(end.on.year, end.on.month, -1)
+        start = _day(_safe(y, m, first.d))
+    elif first.kind == "d":
+        start = _resolve(first, published, future)
+    if start and end and end.on < start.on:
+        # 12월 28일부터 1월 3일까지: the year the text left unsaid changes in between.
+        if movable[1] and (future or not movable[0]):
+            end = _shift_year(end, 1)
+        elif movable[0]:
+            start = _shift_year(start, -1) or start
+    return _span(start, end, second.part)
 
 
 def _direction(raw: _Raw) -> Direction | None:
     word = re.sub(r"\s", "", raw.word or "")
     if raw.rel in ("지난", "지난해", "작년") or word in ("어제", "지난해", "작년", "지난달"):
         return "past"
-    if raw.rel in ("오는", "내년") or word in ("내일", "내년", "다음달"):
+    if raw.rel in ("오는", "내년") or word in ("내일", "내년", "다음달", "내달"):
         return "future"
     return None
 
@@ -222,37 +366,17 @@ def find_dates(text: str, published: date | None, future_hint: bool = False) -> 
     while i < len(raws):
         raw = raws[i]
         nxt = raws[i + 1] if i + 1 < len(raws) else None
-        between = text[raw.end : nxt.start] if nxt else ""
-        if nxt and _RANGE_JOIN.match(between) and raw.kind in ("d", "md", "ymd", "m", "ym"):
-            end_raw = _Raw(
-                nxt.start, nxt.end, nxt.kind, nxt.rel or raw.rel, nxt.y, nxt.m, nxt.d, None
-            )
-            if nxt.kind == "d" and raw.m:
-                # 5월 2일부터 7일까지: the end takes the start's month (and year).
-                end_raw = _Raw(
-                    nxt.start, nxt.end, "ymd" if raw.y else "md", raw.rel, raw.y, raw.m, nxt.d, None
-                )
-            end_value = _resolve(end_raw, published, future_hint or raw.rel == "오는")
-            start_raw = raw
-            if raw.kind == "d" and nxt.m and end_value is not None:
-                # 27일부터 4월 3일까지: the start's month comes from the end.
-                y, m = end_value.on.year, end_value.on.month
-                if raw.d and raw.d > end_value.on.day:
-                    y, m = _add_months(y, m, -1)
-                on = _safe(y, m, raw.d or 1)
-                start_value = DateValue(on, "day") if on else None
-            else:
-                start_value = _resolve(start_raw, published, future_hint or raw.rel == "오는")
+        if (
+            nxt
+            and raw.kind in _RANGE_STARTS
+            and nxt.kind in _RANGE_ENDS
+            and _RANGE_JOIN.fullmatch(text, raw.end, nxt.start)
+        ):
             close = _RANGE_END.match(text[nxt.end :])
             end = nxt.end + (close.end() if close else 0)
-            value = None
-            if start_value and end_value and end_value.on >= start_value.on:
-                value = DateValue(start_value.on, start_value.precision, end_value.on)
-            elif start_value:
-                value = start_value
-            mentions.append(
-                DateMention(raw.start, end, text[raw.start : end], value, _direction(raw))
-            )
+            value = _resolve_range(raw, nxt, published, future_hint)
+            direction = _direction(raw) or _direction(nxt)
+            mentions.append(DateMention(raw.start, end, text[raw.start : end], value, direction))
             i += 2
             continue
         value = _resolve(raw, published, future_hint)

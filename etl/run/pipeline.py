@@ -14,11 +14,12 @@ from pathlib import Path
 from sqlalchemy import Engine, select, text
 
 from etl import EXTRACTOR_VERSION
+from etl.errors import one_line
 from etl.ingest import Rejected, expand_paths
 from etl.models import articles
 from etl.records import Document, Extraction, SourceFile
 from etl.reference import load_reference
-from etl.run.runlog import FileResult, RunSummary, logged_run, one_line
+from etl.run.runlog import FileResult, RunSummary, logged_run
 from etl.run.triage import known_sources, quarantine_file, record_sources, settle_known, triage
 from etl.run.workers import default_workers, map_ordered
 from etl.run.writer import Loader, Outcome, find_article, load_reference_data

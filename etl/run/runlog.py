@@ -14,7 +14,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.exc import OperationalError
 
 from etl import EXTRACTOR_VERSION, __version__
-from etl.errors import LoadBusy
+from etl.errors import LoadBusy, one_line
 from etl.models import etl_runs
 from etl.nlp import kiwi_versions
 
@@ -137,7 +137,3 @@ def logged_run(engine: Engine, command: str, wait: bool) -> Iterator[RunSummary]
         summary.seconds = time.monotonic() - started
         finish_run(engine, summary, "completed")
 
-
-def one_line(exc: BaseException) -> str:
-    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return f"{type(exc).__name__}: {message}"[:500]
