@@ -177,7 +177,13 @@ def _load(
 
     try:
         summary = run_load(
-            engine, arguments, command=command, wait=wait, on_file=on_file, paths=paths
+            engine,
+            arguments,
+            command=command,
+            wait=wait,
+            on_file=on_file,
+            paths=paths,
+            workers=workers,
         )
     finally:
         if bar is not None:

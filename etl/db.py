@@ -9,14 +9,22 @@ two commands in a row see the same data.
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError, ProgrammingError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DBAPIError,
+    InterfaceError,
+    OperationalError,
+    ProgrammingError,
+)
 
 from etl.errors import DatabaseUnreachable, UsageError
 
@@ -92,12 +100,18 @@ def resolve_target(url: str | None = None) -> Target:
 
 def connect(target: Target) -> Engine:
     """An engine whose first connection has been checked, with a one-line error if not."""
-    engine = create_engine(target.url, pool_pre_ping=True, future=True)
+    try:
+        engine = create_engine(target.url, pool_pre_ping=True, future=True)
+    except ArgumentError as exc:  # options SQLAlchemy reads itself (`?port=abc`)
+        first = str(exc).strip().splitlines()[0]
+        raise UsageError(f"DATABASE_URL is not usable ({first}): fix it") from None
     try:
         with engine.connect() as conn:
             conn.execute(text("select 1"))
     except OperationalError as exc:
         engine.dispose()
+        if _is_configuration_error(exc):
+            raise UsageError(f"DATABASE_URL is not usable ({error_line(exc)}): fix it") from None
         raise DatabaseUnreachable(_explain(exc, target)) from None
     except (InterfaceError, ProgrammingError, ValueError) as exc:
         # libpq refuses the URL itself: an unknown option, a malformed parameter.
@@ -108,8 +122,58 @@ def connect(target: Target) -> Engine:
     return engine
 
 
+# What libpq says when it refuses an option of the URL before reaching any server
+# (`?sslmode=bogus`, `:99999`, `?keepalives=x`, `?hostaddr=name`), and what the server
+# says of a bad `?options=-c ...`: the user's configuration, not an unreachable database.
+_CONFIGURATION_ERRORS = re.compile(
+    r"invalid \w+ value: "
+    r"|invalid integer value .* for connection option"
+    r"|invalid port number"
+    r"|could not parse network address"
+    r"|could not match \d+ "
+    r"|invalid value for parameter"
+    r"|unrecognized configuration parameter"
+    r"|requires a value"
+)
+
+
+def error_line(exc: DBAPIError) -> str:
+    """The first line of libpq's or the server's own words, for a one-line error."""
+    cause = exc.orig if exc.orig is not None else exc
+    message = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
+    # psycopg prefixes libpq's own words; the user needs only libpq's.
+    for prefix in ("connection is bad: ", "connection failed: "):
+        message = message.removeprefix(prefix)
+    return message
+
+
+def _is_configuration_error(exc: OperationalError) -> bool:
+    return bool(_CONFIGURATION_ERRORS.search(error_line(exc)))
+
+
+# SQLSTATEs of a session the server ended: admin_shutdown (pg_terminate_backend, a
+# fast shutdown), crash_shutdown, cannot_connect_now (starting up or shutting down),
+# idle_session_timeout, idle_in_transaction_session_timeout; class 08 is the
+# connection's own failure.
+_ENDED_SESSION = {"57P01", "57P02", "57P03", "57P05", "25P03"}
+
+
+def connection_lost(exc: BaseException) -> bool:
+    """True when ``exc`` says the connection is gone or the server cannot take one (a
+    restart, a terminated backend, a network cut), not that a statement was wrong."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    state = getattr(exc.orig, "sqlstate", None)
+    if state is None:
+        # libpq's own failures (refused, closed unexpectedly) carry no SQLSTATE.
+        return isinstance(exc.orig, psycopg.OperationalError)
+    return state.startswith("08") or state in _ENDED_SESSION
+
+
 def _explain(exc: OperationalError, target: Target) -> str:
-    message = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    message = error_line(exc)
     where = target.describe()
     if "password authentication failed" in message:
         return f"wrong user or password for {where}: check DATABASE_URL"

@@ -33,3 +33,10 @@ class DatabaseUnreachable(KbioError):
 
 class LoadBusy(KbioError):
     exit_code = EXIT_BUSY
+
+
+class LoadLockLost(KbioError):
+    """The run no longer holds the load lock (its session was ended, or another run took
+    over): it stops before writing more, and the next run completes the load."""
+
+    exit_code = EXIT_DATABASE

@@ -19,37 +19,33 @@ from etl.ingest import Rejected, expand_paths
 from etl.models import articles
 from etl.records import Document, Extraction, SourceFile
 from etl.reference import load_reference
-from etl.run.runlog import FileResult, RunSummary, logged_run
+from etl.run.runlog import FileResult, Run, RunSummary, logged_run, run_must_stop
 from etl.run.triage import known_sources, quarantine_file, record_sources, settle_known, triage
 from etl.run.workers import default_workers, map_ordered
 from etl.run.writer import Loader, Outcome, find_article, load_reference_data
 
 
 def finish(
-    engine: Engine,
-    loader: Loader,
-    document: Document,
-    extraction: Extraction | BaseException,
-    run_id: int,
+    run: Run, loader: Loader, document: Document, extraction: Extraction | BaseException
 ) -> FileResult:
     """Write an extraction, or quarantine the document whose extraction failed."""
     source = document.source
     if isinstance(extraction, BaseException):
         data = document.text.encode("utf-8")
         rejected = Rejected("extract", one_line(extraction), data)
-        return quarantine_file(engine, run_id, source.path, rejected, source.size_bytes)
-    return write_extraction(engine, loader, extraction, run_id)
+        return quarantine_file(run.engine, run.run_id, source.path, rejected, source.size_bytes)
+    return write_extraction(run, loader, extraction)
 
 
-def write_extraction(
-    engine: Engine, loader: Loader, extraction: Extraction, run_id: int
-) -> FileResult:
-    """One article in its own transaction; a failure quarantines it and leaves nothing."""
+def write_extraction(run: Run, loader: Loader, extraction: Extraction) -> FileResult:
+    """One article in its own transaction; a failure quarantines it and leaves nothing
+    (a lost lock or connection ends the run instead: the article is not at fault)."""
     document = extraction.article.document
     source = document.source
+    run_id = run.run_id
     checkpoint = loader.checkpoint()
     try:
-        with engine.begin() as conn:
+        with run.begin() as conn:
             existing, current = find_article(conn, document)
             if current and existing is not None:
                 outcome: Outcome = "unchanged"
@@ -63,9 +59,15 @@ def write_extraction(
             record_sources(conn, [(document, article_id)], run_id)
     except Exception as exc:
         loader.restore(checkpoint)
+        if run_must_stop(exc):
+            raise
         data = document.text.encode("utf-8")
         return quarantine_file(
-            engine, run_id, source.path, Rejected("load", one_line(exc), data), source.size_bytes
+            run.engine,
+            run_id,
+            source.path,
+            Rejected("load", one_line(exc), data),
+            source.size_bytes,
         )
     return FileResult(str(source.path), source.source_name, outcome)
 
@@ -73,18 +75,17 @@ def write_extraction(
 BATCH_SIZE = 64
 
 
-def write_batch(
-    engine: Engine, loader: Loader, batch: list[Extraction], run_id: int
-) -> list[FileResult]:
+def write_batch(run: Run, loader: Loader, batch: list[Extraction]) -> list[FileResult]:
     """New articles of a batch in one transaction (COPY); a new version, a content or
     name met twice, and any failure go article by article, each in its own transaction,
     so one bad article still leaves nothing of itself and stops no other."""
     if len(batch) == 1:
-        return [write_extraction(engine, loader, batch[0], run_id)]
+        return [write_extraction(run, loader, batch[0])]
+    run_id = run.run_id
     checkpoint = loader.checkpoint()
     fresh: list[Extraction] = []
     try:
-        with engine.begin() as conn:
+        with run.begin() as conn:
             shas = [e.article.document.content_sha256 for e in batch]
             names = [e.article.document.source.source_name for e in batch]
             taken = set(
@@ -106,8 +107,10 @@ def write_batch(
                 record_sources(
                     conn, [(e.article.document, i) for e, i in zip(fresh, ids, strict=True)], run_id
                 )
-    except Exception:
+    except Exception as exc:
         loader.restore(checkpoint)
+        if run_must_stop(exc):
+            raise
         fresh = []
     done = {id(e) for e in fresh}
     results = []
@@ -116,7 +119,7 @@ def write_batch(
             source = extraction.article.document.source
             results.append(FileResult(str(source.path), source.source_name, "loaded"))
         else:
-            results.append(write_extraction(engine, loader, extraction, run_id))
+            results.append(write_extraction(run, loader, extraction))
     return results
 
 
@@ -141,14 +144,15 @@ def run_load(
     workers = workers or default_workers()
     if len(path_list) < PARALLEL_THRESHOLD:
         workers = 1
-    with logged_run(engine, command, wait) as summary:
+    with logged_run(engine, command, wait) as run:
+        summary = run.summary
 
         def emit(result: FileResult) -> None:
             summary.results.append(result)
             if on_file:
                 on_file(result)
 
-        with engine.begin() as conn:
+        with run.begin() as conn:
             load_reference_data(conn, reference, summary.run_id)
         known = known_sources(engine)
 
@@ -174,20 +178,20 @@ def run_load(
             if decoded:
                 yield from settle()
 
-        writer = BatchWriter(engine, Loader(reference), summary.run_id, emit)
+        writer = BatchWriter(run, Loader(reference), emit)
         for document, outcome in map_ordered(fresh_documents(), workers):
             writer.add(document, outcome)
         writer.flush()
-        if summary.loaded:
-            refresh_summaries(engine)
+        if summary.loaded or run.after_interruption:
+            refresh_summaries(run)
         if summary.loaded >= ANALYZE_AFTER:
             _analyze(engine)
     return summary
 
 
-def refresh_summaries(engine: Engine) -> None:
+def refresh_summaries(run: Run) -> None:
     """Recompute the tables the aggregate api_v1 views read (migration 0008)."""
-    with engine.begin() as conn:
+    with run.begin() as conn:
         conn.execute(text("select kbio_summaries.refresh()"))
 
 
@@ -199,27 +203,25 @@ class BatchWriter:
     """Collects extractions and writes them BATCH_SIZE at a time (write_batch); a
     failed extraction quarantines its file at once."""
 
-    def __init__(
-        self, engine: Engine, loader: Loader, run_id: int, emit: Callable[[FileResult], None]
-    ) -> None:
-        self.engine, self.loader, self.run_id, self.emit = engine, loader, run_id, emit
+    def __init__(self, run: Run, loader: Loader, emit: Callable[[FileResult], None]) -> None:
+        self.run, self.loader, self.emit = run, loader, emit
         self.batch: list[Extraction] = []
         self.batches = 0
 
     def add(self, document: Document, outcome: Extraction | BaseException) -> None:
         if isinstance(outcome, BaseException):
-            self.emit(finish(self.engine, self.loader, document, outcome, self.run_id))
+            self.emit(finish(self.run, self.loader, document, outcome))
             return
         self.batch.append(outcome)
         if len(self.batch) >= BATCH_SIZE:
             self.flush()
 
     def flush(self) -> None:
-        for result in write_batch(self.engine, self.loader, self.batch, self.run_id):
+        for result in write_batch(self.run, self.loader, self.batch):
             self.emit(result)
         self.batch.clear()
         self.batches += 1
-        keep_statistics_fresh(self.engine, self.batches)
+        keep_statistics_fresh(self.run.engine, self.batches)
 
 
 # After a load this large, refresh the planner's statistics at once rather than wait
@@ -306,8 +308,9 @@ def run_reprocess(
     facts come from another extractor version, or all of them with ``everything``."""
     reference = load_reference()
     workers = workers or default_workers()
-    with logged_run(engine, "reprocess", wait) as summary:
-        with engine.begin() as conn:
+    with logged_run(engine, "reprocess", wait) as run:
+        summary = run.summary
+        with run.begin() as conn:
             load_reference_data(conn, reference, summary.run_id)
             query = select(articles.c.article_id).order_by(articles.c.article_id)
             if not everything:
@@ -315,7 +318,7 @@ def run_reprocess(
             stale = list(conn.execute(query).scalars())
         if len(stale) < PARALLEL_THRESHOLD:
             workers = 1
-        writer = ReprocessWriter(engine, Loader(reference), summary.run_id, summary.results.append)
+        writer = ReprocessWriter(run, Loader(reference), summary.results.append)
         ids: dict[str, int] = {}
 
         def documents() -> Iterator[Document]:
@@ -326,8 +329,8 @@ def run_reprocess(
         for document, outcome in map_ordered(documents(), workers):
             writer.add(ids.pop(document.content_sha256), document, outcome)
         writer.flush()
-        if summary.count("replaced"):
-            refresh_summaries(engine)
+        if summary.count("replaced") or run.after_interruption:
+            refresh_summaries(run)
     return summary
 
 
@@ -335,10 +338,8 @@ class ReprocessWriter:
     """New facts for stored articles, BATCH_SIZE articles per transaction; a batch that
     fails is redone article by article, so one bad article stops no other."""
 
-    def __init__(
-        self, engine: Engine, loader: Loader, run_id: int, emit: Callable[[FileResult], None]
-    ) -> None:
-        self.engine, self.loader, self.run_id, self.emit = engine, loader, run_id, emit
+    def __init__(self, run: Run, loader: Loader, emit: Callable[[FileResult], None]) -> None:
+        self.run, self.loader, self.emit = run, loader, emit
         self.batch: list[tuple[int, Extraction]] = []
         self.batches = 0
 
@@ -359,15 +360,17 @@ class ReprocessWriter:
                 self._write([item])
         self.batch.clear()
         self.batches += 1
-        keep_statistics_fresh(self.engine, self.batches)
+        keep_statistics_fresh(self.run.engine, self.batches)
 
     def _write(self, items: list[tuple[int, Extraction]]) -> bool:
         checkpoint = self.loader.checkpoint()
         try:
-            with self.engine.begin() as conn:
-                self.loader.reextract(conn, items, self.run_id)
+            with self.run.begin() as conn:
+                self.loader.reextract(conn, items, self.run.run_id)
         except Exception as exc:
             self.loader.restore(checkpoint)
+            if run_must_stop(exc):
+                raise
             if len(items) == 1:
                 name = items[0][1].article.document.source.source_name
                 self.emit(FileResult(name, name, "quarantined", one_line(exc)))

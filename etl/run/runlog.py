@@ -9,12 +9,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import Engine, text, update
+from sqlalchemy import Connection, Engine, select, text, update
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from etl import EXTRACTOR_VERSION, __version__
-from etl.errors import LoadBusy, one_line
+from etl.db import connection_lost, error_line
+from etl.errors import DatabaseUnreachable, LoadBusy, LoadLockLost, one_line
 from etl.models import etl_runs
 from etl.nlp import kiwi_versions
 
@@ -62,9 +63,65 @@ class RunSummary:
 
 LOCK_STATEMENT = "lock table kbio_private.load_lock in exclusive mode"
 
+# The lock's transaction sits idle for the whole run by design, may wait as long as
+# --wait asks and may last hours: no timeout a DBA sets for ordinary sessions may end
+# it (transaction_timeout exists from PostgreSQL 17 on; only the names this server knows
+# are set). Local to the transaction, so nothing leaks into the connection pool.
+LOCK_TIMEOUTS_OFF = (
+    "select set_config(name, '0', true) from pg_settings where name in "
+    "('idle_in_transaction_session_timeout', 'statement_timeout', 'lock_timeout', "
+    "'transaction_timeout')"
+)
+
+# Server-side TCP keepalives: if the loading machine vanishes (power, network), the
+# server ends the lock's session, and so frees the lock, within about a minute instead
+# of the system's default two hours. Ignored on Unix sockets.
+LOCK_KEEPALIVES = (
+    "select set_config('tcp_keepalives_idle', '30', true), "
+    "set_config('tcp_keepalives_interval', '10', true), "
+    "set_config('tcp_keepalives_count', '3', true)"
+)
+
+LOCK_HELD = (
+    "select exists (select from pg_locks where pid = pg_backend_pid() "
+    "and locktype = 'relation' and relation = 'kbio_private.load_lock'::regclass "
+    "and mode = 'ExclusiveLock' and granted)"
+)
+
+# A write transaction of a run is short and busy, but a pause of this process between
+# two of its statements (a loaded machine) must not let the server end it half-way.
+WRITE_TIMEOUT_OFF = "select set_config('idle_in_transaction_session_timeout', '0', true)"
+
+RESUME = "what this run committed stays, and the next run completes it"
+
+INTERRUPTED = (
+    "interrupted: found unfinished by the next run (its process stopped or its "
+    "database connection was cut)"
+)
+
+
+class LoadLock:
+    """The load lock, held by an open transaction on a connection of its own."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def check(self) -> None:
+        """Raise LoadLockLost unless this session still holds the lock. The lock lives
+        as long as its transaction, so a server that ended the session (a restart,
+        pg_terminate_backend, a timeout) also freed the lock."""
+        try:
+            held = self.conn.execute(text(LOCK_HELD)).scalar_one()
+        except DBAPIError as exc:
+            raise LoadLockLost(
+                f"lost the load lock: the server ended its session ({error_line(exc)}); {RESUME}"
+            ) from None
+        if not held:
+            raise LoadLockLost(f"lost the load lock: its transaction ended; {RESUME}")
+
 
 @contextlib.contextmanager
-def load_lock(engine: Engine, wait: bool = False) -> Iterator[None]:
+def load_lock(engine: Engine, wait: bool = False) -> Iterator[LoadLock]:
     """Hold the load lock for the duration; a second load is refused (or waits).
 
     The lock is a table lock held by an open transaction on a connection of its own:
@@ -72,6 +129,8 @@ def load_lock(engine: Engine, wait: bool = False) -> Iterator[None]:
     it (migration 0006 says why an advisory lock was not enough)."""
     conn = engine.connect()
     try:
+        conn.execute(text(LOCK_TIMEOUTS_OFF))
+        conn.execute(text(LOCK_KEEPALIVES))
         try:
             conn.execute(text(LOCK_STATEMENT if wait else LOCK_STATEMENT + " nowait"))
         except OperationalError as exc:
@@ -80,17 +139,72 @@ def load_lock(engine: Engine, wait: bool = False) -> Iterator[None]:
                     "another kbio load is running on this database; try again later or use --wait"
                 ) from None
             raise
-        yield
+        yield LoadLock(conn)
     finally:
+        # The session may be gone already (the reason the run stops): nothing to undo.
         with contextlib.suppress(Exception):
             conn.rollback()
-        conn.close()
+        with contextlib.suppress(Exception):
+            conn.close()
 
 
-def start_run(engine: Engine, command: str) -> int:
+@dataclass
+class Run:
+    """A run in progress: its log entry, its lock, and what it has done so far."""
+
+    engine: Engine
+    lock: LoadLock
+    summary: RunSummary
+    # The run before this one did not complete: what it committed may have missed the
+    # work done at the end of a run (the aggregate summaries), so this run redoes it.
+    after_interruption: bool
+
+    @property
+    def run_id(self) -> int:
+        return self.summary.run_id
+
+    @contextlib.contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A write transaction of this run, committed only while the run still holds
+        the load lock (else LoadLockLost, and nothing of it is written)."""
+        with self.engine.begin() as conn:
+            conn.execute(text(WRITE_TIMEOUT_OFF))
+            yield conn
+            self.confirm(conn)
+
+    def confirm(self, conn: Connection) -> None:
+        """Before a commit: this run's log row still says running, and the lock's
+        session still holds the lock.
+
+        The row is read FOR SHARE first: a run that takes the lock over closes every
+        row still 'running' before it writes anything (start_run), and that waits for
+        this transaction. So even a lock lost just after this check lets nothing of
+        this run be committed after the other run's first write."""
+        status = conn.execute(
+            select(etl_runs.c.status)
+            .where(etl_runs.c.run_id == self.run_id)
+            .with_for_update(read=True)
+        ).scalar_one()
+        if status != "running":
+            raise LoadLockLost(f"lost the load lock: another run took over; {RESUME}")
+        self.lock.check()
+
+
+def start_run(engine: Engine, command: str) -> tuple[int, bool]:
+    """Log a new run; returns its id and whether the run before it did not complete."""
     kiwi, model = kiwi_versions()
     with engine.begin() as conn:
-        return conn.execute(
+        # Whoever holds the load lock is the only run, so a row still 'running' is a run
+        # that died or lost its lock. Closing it also fences that run off (Run.confirm).
+        conn.execute(
+            update(etl_runs)
+            .where(etl_runs.c.status == "running")
+            .values(status="failed", finished_at=text("now()"), error=INTERRUPTED)
+        )
+        previous = conn.execute(
+            select(etl_runs.c.status).order_by(etl_runs.c.run_id.desc()).limit(1)
+        ).scalar()
+        run_id = conn.execute(
             insert(etl_runs)
             .values(
                 command=command,
@@ -102,38 +216,57 @@ def start_run(engine: Engine, command: str) -> int:
             )
             .returning(etl_runs.c.run_id)
         ).scalar_one()
+    return run_id, previous not in (None, "completed")
 
 
-def finish_run(engine: Engine, summary: RunSummary, status: str, error: str | None = None) -> None:
-    with engine.begin() as conn:
-        conn.execute(
-            update(etl_runs)
-            .where(etl_runs.c.run_id == summary.run_id)
-            .values(
-                status=status,
-                finished_at=text("now()"),
-                files_seen=len(summary.results),
-                loaded=summary.loaded,
-                unchanged=summary.unchanged,
-                quarantined=summary.quarantined,
-                error=error,
-            )
+def finish_run(
+    conn: Connection, summary: RunSummary, status: str, error: str | None = None
+) -> None:
+    """Close the run's log row, unless another run already closed it as interrupted."""
+    conn.execute(
+        update(etl_runs)
+        .where(etl_runs.c.run_id == summary.run_id, etl_runs.c.status == "running")
+        .values(
+            status=status,
+            finished_at=text("now()"),
+            files_seen=len(summary.results),
+            loaded=summary.loaded,
+            unchanged=summary.unchanged,
+            quarantined=summary.quarantined,
+            error=error,
         )
+    )
 
 
 @contextlib.contextmanager
-def logged_run(engine: Engine, command: str, wait: bool) -> Iterator[RunSummary]:
+def logged_run(engine: Engine, command: str, wait: bool) -> Iterator[Run]:
     """Hold the load lock and log the run: 'completed' if the body returns, 'failed'
-    with a one-line error if it raises."""
+    with a one-line error if it raises. A lost connection or lock ends the run with
+    one line (exit 3); what it committed stays for the next run to complete."""
     started = time.monotonic()
-    with load_lock(engine, wait):
-        summary = RunSummary(run_id=start_run(engine, command))
+    with load_lock(engine, wait) as lock:
+        run_id, after_interruption = start_run(engine, command)
+        run = Run(engine, lock, RunSummary(run_id=run_id), after_interruption)
         try:
-            yield summary
+            yield run
+            run.summary.seconds = time.monotonic() - started
+            with engine.begin() as conn:
+                run.confirm(conn)
+                finish_run(conn, run.summary, "completed")
         except BaseException as exc:
-            summary.seconds = time.monotonic() - started
-            finish_run(engine, summary, "failed", one_line(exc))
+            run.summary.seconds = time.monotonic() - started
+            # With the server gone this fails too; the next run closes the row then.
+            with contextlib.suppress(Exception), engine.begin() as conn:
+                finish_run(conn, run.summary, "failed", one_line(exc))
+            if connection_lost(exc):
+                raise DatabaseUnreachable(
+                    f"lost the database connection during the run ({error_line(exc)}); {RESUME}"
+                ) from None
             raise
-        summary.seconds = time.monotonic() - started
-        finish_run(engine, summary, "completed")
+
+
+def run_must_stop(exc: BaseException) -> bool:
+    """Errors that end the run rather than one article's transaction: the lock lost,
+    the connection cut. Quarantining an article for them would be wrong."""
+    return isinstance(exc, LoadLockLost) or connection_lost(exc)
 
