@@ -64,7 +64,17 @@ ORG_TYPES = (
     "investor",
     "other",
 )
-PLACE_TYPES = ("country", "state", "province", "municipality", "city", "district", "site")
+PLACE_TYPES = (
+    "country",
+    "state",
+    "province",
+    "county",
+    "municipality",
+    "city",
+    "town",
+    "district",
+    "site",
+)
 VISIT_STATUSES = get_args(VisitStatus)
 DATE_PRECISIONS = get_args(DatePrecision)
 AGREEMENT_KINDS = get_args(AgreementKind)

@@ -23,6 +23,15 @@ _CATEGORY_DIRS = ("places", "organizations")
 # A province's government is a party to agreements and the employer of its governor;
 # its place is where things happen. The government gets these suffixes as aliases.
 _GOVERNMENT_SUFFIX = {"province": "청", "municipality": "청"}
+# Foreign places that act through a government row, and how that row is named.
+_GOVERNED = ("state", "province", "county", "city", "town")
+_GOVERNMENT_FORMS = {
+    "state": ("주정부", "정부", "주청"),
+    "province": ("주정부", "성정부", "정부", "도청", "현청"),
+    "county": ("정부", "청", "카운티정부"),
+    "city": ("시정부", "시청", "정부", "시"),
+    "town": ("시정부", "시청", "정부", "타운정부"),
+}
 
 
 @dataclass(frozen=True)
@@ -239,20 +248,33 @@ class Reference:
 
     @functools.cache  # noqa: B019 - one Reference per process, kept for its lifetime
     def _foreign_governments(self) -> dict[str, str]:
+        """Each foreign state, province, county or city with a government row: the one
+        named after it (텍사스주 → 텍사스주 정부, 몽고메리카운티 → 몽고메리카운티 정부,
+        샌디에이고 → 샌디에이고시 정부). A city never takes its state's government
+        (뉴욕 the city is not 뉴욕주 정부)."""
+        governments: dict[str, list[OrganizationRef]] = {}
+        for org in self.organizations.values():
+            if org.org_type in ("government", "local_government") and org.country != "KR":
+                for form in (org.name_ko, *org.aliases):
+                    governments.setdefault(form.replace(" ", ""), []).append(org)
         found: dict[str, str] = {}
         for place in self.places.values():
-            if place.country == "KR" or place.place_type not in ("state", "city"):
+            if place.country == "KR" or place.place_type not in _GOVERNED:
                 continue
-            stems = {place.name_ko, place.name_ko.removesuffix("주")}
-            candidates = [
-                org
-                for org in self.organizations.values()
-                if org.org_type in ("government", "local_government")
-                and org.country == place.country
-                and any(org.name_ko.startswith(stem) for stem in stems)
-            ]
-            if candidates:
-                found[place.key] = min(candidates, key=lambda o: len(o.name_ko)).key
+            suffixes = _GOVERNMENT_FORMS[place.place_type]
+            for name in (place.name_ko, *place.aliases):
+                base = name.replace(" ", "")
+                stems = {base, base.removesuffix("주"), base.removesuffix("시")}
+                candidates = [
+                    org
+                    for stem in stems
+                    for suffix in suffixes
+                    for org in governments.get(stem + suffix, [])
+                    if org.country == place.country
+                ]
+                if candidates:
+                    found[place.key] = min(candidates, key=lambda o: len(o.name_ko)).key
+                    break
         return found
 
     def state_of(self, place_key: str) -> str | None:

@@ -25,7 +25,8 @@ import ahocorasick
 
 from etl.extract.clauses import arguments
 from etl.extract.context import Found, SentenceContext
-from etl.extract.lexicon import generic_modifiers, head_of, matcher
+from etl.extract.lexicon import ALL_ROLES as _ALL_ROLES
+from etl.extract.lexicon import generic_modifiers, head_of, matcher, particle_forms
 from etl.extract.tokens import Tok, token_view
 from etl.records import EntityRef, OrganizationRecord
 from etl.reference import Reference, load_reference
@@ -56,7 +57,14 @@ def _boundary_ok(text: str, start: int, end: int, form: str) -> bool:
     if _HANGUL.match(form[0]) and _HANGUL.match(before):
         return False
     # A one-syllable form (미, 韓) must stand alone: 미래 is not the United States.
-    return not (len(form) == 1 and _HANGUL.match(after))
+    if len(form) == 1 and _HANGUL.match(after):
+        return False
+    # OO대, the short form of a university, inside a longer word is another word
+    # (세종대왕, 인천대교, 경기대회): after it only a particle, or no Hangul at all.
+    return not (form.endswith("대") and _HANGUL.match(after) and after not in _PARTICLE_STARTS)
+
+
+_PARTICLE_STARTS = frozenset(f[0] for f in particle_forms(*_ALL_ROLES)) | {"측", "간"}
 
 
 def find_reference_entities(text: str, offset: int) -> list[Found]:

@@ -43,6 +43,9 @@ def particle_role(form: str, tag: str) -> str:
     return _particles().get((form, base_tag(tag)), "")
 
 
+ALL_ROLES = ("subj", "topic", "obj", "com", "conj", "loc", "dat", "src", "ins", "gen", "add", "limit")
+
+
 @functools.cache
 def particle_forms(*roles: str) -> frozenset[str]:
     """The forms of the particles of the given roles (for character-level rules that
