@@ -21,6 +21,7 @@ from etl.extract.entities import (
     regions_as_actors,
     self_references,
 )
+from etl.extract.names import is_korean_name
 from etl.extract.officials import coreferences, find_official_hits, person_records
 from etl.extract.regions import home_governments
 from etl.extract.tokens import token_view
@@ -57,7 +58,9 @@ def _country_of(reference: Reference, ref: EntityRef) -> str | None:
 
 
 def _find_entities(
-    article: CleanArticle, contexts: list[SentenceContext], discovered: dict[str, OrganizationRecord]
+    article: CleanArticle,
+    contexts: list[SentenceContext],
+    discovered: dict[str, OrganizationRecord],
 ) -> None:
     """Entities first: reference names, names by shape, short names in brackets carried
     through the article, then what a bare 도/시 or 본교 refers to and which regions act."""
@@ -65,7 +68,8 @@ def _find_entities(
     for ctx in contexts:
         ctx.entities = find_reference_entities(ctx.text, ctx.start)
         drop_common_words(ctx)
-        ctx.entities.extend(discover_organizations(ctx, discovered))
+        found = discover_organizations(ctx, discovered)  # may drop places inside names
+        ctx.entities.extend(found)
         ctx.entities.sort(key=lambda f: f.start)
         names_spelled_before_brackets(ctx)
         aliases.update(bracket_aliases(ctx))
@@ -98,7 +102,9 @@ def extract(article: CleanArticle) -> Extraction:
         mentions_by_sentence.setdefault(index, []).append((start, end, key))
     for spans in mentions_by_sentence.values():
         spans.sort()
-    people = {key: record.organization_key for key, record in officials.items() if record.organization_key}
+    people = {
+        key: record.organization_key for key, record in officials.items() if record.organization_key
+    }
 
     def official_country(person_key: str) -> str | None:
         record = officials.get(person_key)
@@ -108,7 +114,11 @@ def extract(article: CleanArticle) -> Extraction:
             org = reference.organizations.get(record.organization_key)
             found = discovered.get(record.organization_key)
             return org.country if org else (found.country if found else None)
-        return "KR" if record.region_key else None
+        if record.region_key or (
+            record.name_en and record.name_ko and is_korean_name(record.name_ko, reference)
+        ):
+            return "KR"  # a Korean region's official, or a Korean minister or president
+        return None
 
     def country_of(ref: EntityRef) -> str | None:
         found = discovered.get(ref.key)
@@ -124,7 +134,15 @@ def extract(article: CleanArticle) -> Extraction:
         view = token_view(ctx, mentions_by_sentence.get(ctx.index, []))
         dates = find_dates(ctx.text, published, future_hint=sentence_tense(view) == "future")
         found_agreements, counts = find_agreements(
-            ctx, view, dates, published, len(agreements) + 1, people, carried, country_of
+            ctx,
+            view,
+            dates,
+            published,
+            len(agreements) + 1,
+            people,
+            carried,
+            discovered,
+            country_of,
         )
         agreements.extend(found_agreements)
         result.agreement_counts.extend(counts)
@@ -167,7 +185,12 @@ def extract(article: CleanArticle) -> Extraction:
         lambda ref: _country_of(reference, ref),
         lambda ref: ref.kind == "place" and reference.places[ref.key].place_type == "country",
     )
-    result.agreements, remap = merge_agreements(agreements)
+
+    def region_of(key: str) -> str | None:
+        org = reference.organizations.get(key)
+        return org.region_key if org is not None else None
+
+    result.agreements, remap = merge_agreements(agreements, region_of)
     result.amounts = [
         AmountRecord(**{**a.__dict__, "agreement_local_id": remap.get(a.agreement_local_id)})
         if a.agreement_local_id

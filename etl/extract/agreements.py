@@ -25,7 +25,7 @@ cooperation; a connective or a bare noun takes the sentence's tense.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from etl.extract.clauses import (
@@ -35,13 +35,16 @@ from etl.extract.clauses import (
     embedded,
     is_future_date,
     nearest_date,
+    np_role,
     sentence_tense,
     status_at,
 )
 from etl.extract.context import SentenceContext
 from etl.extract.dates import DateMention
+from etl.extract.entities import register
 from etl.extract.lexicon import matcher
 from etl.extract.matcher import Match
+from etl.extract.names import is_korean_name
 from etl.extract.tokens import Tok
 from etl.records import (
     AgreementCountRecord,
@@ -49,6 +52,7 @@ from etl.records import (
     AgreementRecord,
     AgreementStatus,
     EntityRef,
+    OrganizationRecord,
 )
 from etl.reference import load_reference
 
@@ -96,9 +100,61 @@ def _parties(
         if ctx.in_quotes(tok.start, tok.end):
             continue
         ref = _as_party(tok, people)
+        owner = view[arg.index - 1] if arg.index > 0 else None
+        if (
+            tok.entity is not None
+            and not tok.entity.resolved
+            and owner is not None
+            and owner.ent == "org"
+            and owner.entity is not None
+            and owner.entity.resolved
+        ):
+            ref = owner.entity.ref  # OO병원 OO연구소: a unit no list has speaks for its institution
         if ref is not None:
             out.append(Party(ref, view[arg.index].form, arg.index, arg.role))
     return out
+
+
+_PARTY_ROLES = frozenset({"subj", "topic", "com", "src"})
+
+
+def _unknown_parties(
+    ctx: SentenceContext,
+    view: list[Tok],
+    lo: int,
+    hi: int,
+    registry: dict[str, OrganizationRecord],
+) -> None:
+    """Names no list has, found by their role: a proper noun (Kiwi tags unknown names
+    NNP; a Latin name is SL) that is the subject or partner of an agreement clause is an
+    organization (벤처투자사 살로니카(Salonica)와, '홈쇼핑월드'와). Not a person's name
+    (surname and given name), not a title, not a place."""
+    reference = load_reference()
+    for i in range(lo, hi):
+        tok = view[i]
+        if tok.is_entity or tok.tag not in ("NNP", "SL") or tok.lex or len(tok.form) < 2:
+            continue
+        if i > 0 and view[i - 1].tag in ("NNP", "SL") and not view[i - 1].is_entity:
+            continue  # inside a longer run: only its first word is tried
+        j = i + 1
+        while j < len(view) and view[j].tag in ("NNP", "SL") and not view[j].is_entity:
+            j += 1  # Acme Bio, 제너레이트 바이오메디슨
+        view_role, _ = np_role(view, j - 1)
+        if view_role not in _PARTY_ROLES or view[j - 1].lex:
+            continue
+        name = ctx.slice(tok.start, view[j - 1].end)
+        if name in reference.index or is_korean_name(name, reference) or name in reference.titles:
+            continue
+        if ctx.in_brackets(tok.start, view[j - 1].end):
+            continue
+        found = register(ctx, tok.start, view[j - 1].end, "company", registry)
+        ctx.entities = sorted([*ctx.entities, found], key=lambda f: f.start)
+        merged = Tok(name, "NNP", tok.start, view[j - 1].end, ent="org", entity=found)
+        view[i:j] = [merged] + [_EMPTY] * (j - i - 1)
+    view[:] = [t for t in view if t is not _EMPTY]
+
+
+_EMPTY = Tok("", "", -1, -1)
 
 
 def _kind(view: list[Tok], match: Match) -> AgreementKind:
@@ -197,11 +253,14 @@ def find_agreements(
     next_id: int,
     people: dict[str, str],
     carried: Carried,
+    registry: dict[str, OrganizationRecord],
     country_of: Callable[[EntityRef], str | None] = lambda ref: None,
 ) -> tuple[list[AgreementRecord], list[AgreementCountRecord]]:
     """Agreements of one sentence. ``people`` maps an official's person key to the
     institution they act for; ``carried`` holds the last sentence's subject and is
     updated here."""
+    if matcher("agreements")(view):
+        _unknown_parties(ctx, view, 0, len(view), registry)
     subject = _sentence_subject(view, people, len(view))
     previous_subject = carried.subject
     if subject is not None:
@@ -264,7 +323,9 @@ def find_agreements(
             if fallback is not None:
                 actors = [fallback]
         if len({p.ref for p in actors + partners}) < 2:
-            host = _host(view, parties, actors + partners)
+            host = _host(view, parties, actors + partners) or _visited(
+                ctx, view, noun, people, actors + partners
+            )
             if host is not None:
                 partners.append(host)
         sides = _dedupe(actors + partners)
@@ -273,6 +334,8 @@ def find_agreements(
         position = view[verb].start
         when = nearest_date(dates, view[noun].start, ctx.clause_of(position), ctx)
         status, _ = _status(view, verb, kind, when, published)
+        if status == "planned" and match.pattern.id.startswith("deal."):
+            status = "agreed"  # 오는 20일 인수를 마무리한다: the deal is agreed, its closing due
         span_start = view[lo].start if lo < len(view) else ctx.start
         summary = ctx.slice(span_start, view[verb].end).strip(" ,")
         groups = [sides]
@@ -372,6 +435,24 @@ def _host(view: list[Tok], parties: list[Party], chosen: list[Party]) -> Party |
     return None
 
 
+def _visited(
+    ctx: SentenceContext, view: list[Tok], noun: int, people: dict[str, str], chosen: list[Party]
+) -> Party | None:
+    """A 사절단이 B를 방문해 … 양해각서를 체결: the one visited earlier in the sentence is
+    the counterpart when the clause names none."""
+    have = {p.ref for p in chosen}
+    for i in range(noun - 1, -1, -1):
+        if view[i].lex != "visit":
+            continue
+        for arg in arguments(view, 0, i):
+            if arg.role in ("obj", "dat"):
+                ref = _as_party(view[arg.index], people)
+                if ref is not None and ref not in have and not ctx.in_quotes(view[arg.index].start, view[arg.index].end):
+                    return Party(ref, view[arg.index].form, arg.index, "visited")
+        return None
+    return None
+
+
 def _dedupe(parties: list[Party]) -> list[Party]:
     seen: dict[EntityRef, Party] = {}
     for party in parties:
@@ -382,26 +463,39 @@ def _dedupe(parties: list[Party]) -> list[Party]:
 _STATUS_RANK = {"signed": 3, "agreed": 2, "planned": 1}
 
 
+def _covered(
+    small: frozenset[str], large: frozenset[str], region_of: Callable[[str], str | None]
+) -> bool:
+    """Every party of ``small`` is in ``large``, or is the government of the region of
+    one that is (대구시 for a Daegu foundation)."""
+    regions = {region_of(k) for k in large} - {None}
+    return all(k in large or (k.startswith("gov:") and k[4:] in regions) for k in small)
+
+
 def merge_agreements(
     agreements: list[AgreementRecord],
+    region_of: Callable[[str], str | None] = lambda key: None,
 ) -> tuple[list[AgreementRecord], dict[int, int]]:
     """One agreement per kind and set of parties; returns the kept ones and a map from
-    every local id to the id kept for it (amounts follow their agreement)."""
+    every local id to the id kept for it (amounts follow their agreement). An article
+    that states an agreement twice, once with fewer parties (울산시는 B에서 협약을
+    체결; 김 시장은 B에서 C, D, B와 협약을 체결) or as cooperation in its lead (A가 B와
+    협력하기로 했다; A, C, D가 업무협약을 체결), has one agreement: the fullest."""
+    sets = [frozenset(k for k, _ in a.parties) for a in agreements]
+    fuller: dict[int, int] = {}
+    for i, (a, parties) in enumerate(zip(agreements, sets, strict=True)):
+        for j, (b, others) in enumerate(zip(agreements, sets, strict=True)):
+            if i == j or len(others) <= len(parties) or b.status != "signed":
+                continue
+            same_kind = a.kind == b.kind or a.kind == "cooperation"
+            if same_kind and a.status != "planned" and _covered(parties, others, region_of):
+                fuller[a.local_id] = b.local_id
+                break
     kept: dict[tuple[str, frozenset[str]], AgreementRecord] = {}
     remap: dict[int, int] = {}
-    sets = [(a.kind, frozenset(k for k, _ in a.parties)) for a in agreements]
-
-    def canonical(kind: str, parties: frozenset[str]) -> frozenset[str]:
-        # A, B and C in one sentence, A and C in another: a third name caught in the
-        # first (an embedded subject) is not a party when the pair is stated alone.
-        subsets = [p for k, p in sets if k == kind and len(p) >= 2 and p < parties]
-        return min(subsets, key=len) if subsets else parties
-
-    agreements = [
-        replace(a, parties=tuple(p for p in a.parties if p[0] in canonical(*key)))
-        for a, key in zip(agreements, sets, strict=True)
-    ]
     for agreement in agreements:
+        if agreement.local_id in fuller:
+            continue
         key = (agreement.kind, frozenset(k for k, _ in agreement.parties))
         current = kept.get(key)
         if current is None:
@@ -420,4 +514,6 @@ def merge_agreements(
             remap[agreement.local_id] = agreement.local_id
         else:
             remap[agreement.local_id] = current.local_id
+    for small, large in fuller.items():
+        remap[small] = remap.get(large, large)
     return sorted(kept.values(), key=lambda a: a.start), remap

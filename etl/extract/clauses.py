@@ -45,11 +45,15 @@ def np_role(view: list[Tok], i: int) -> tuple[str, int]:
     unit: OO병원 재활의학과는; a title: 홍길동 OO시장은) are read past."""
     j = i + 1
     nouns = 0
+    listed = False  # after 등: A, B 등 주요 기관을 — the head noun closes the list
     while j < len(view):
         tok = view[j]
         if tok.close > j:
             if nouns and _names_the_phrase(view, j):
                 return "mod", j + 1  # 추진 주체(OO원 등)는: the bracket says who
+            quoted_name = any(t.is_entity for t in view[j + 1 : tok.close])
+            if tok.form not in "([" and quoted_name and view[i].ent == "place":
+                return "mod", j + 1  # 보스턴 '케임브리지이노베이션센터'에서: where it is
             j = tok.close + 1  # a bracket or quote read past
             continue
         if tok.tag in ("SSO", "SSC", "SS"):
@@ -69,6 +73,7 @@ def np_role(view: list[Tok], i: int) -> tuple[str, int]:
             j += 1
             continue
         if tok.form == "등" and tok.tag == "NNB":
+            listed = True
             j += 1
             continue
         if tok.form == "간" and tok.tag in ("NNB", "NNG"):
@@ -87,7 +92,8 @@ def np_role(view: list[Tok], i: int) -> tuple[str, int]:
                 and view[j + 1].tag in ("XSN", "NNG")
                 and not view[j + 1].space_before
             )
-            if tok.lex in _PHRASE_ENDERS and not glued:  # 출장단, 방문단: a group, a noun
+            closes_list = listed and tok.lex == "generic_party"
+            if tok.lex in _PHRASE_ENDERS and not glued and not closes_list:  # 출장단: a group
                 return "", j  # OO 협약, OO 방문: the name modifies an event noun
             nouns += 1
             if nouns > 5:
@@ -115,6 +121,8 @@ def _unit_role(view: list[Tok], j: int) -> tuple[str, int] | None:
     for k in range(j + 1, min(len(view), j + 6)):
         tok = view[k]
         if tok.role and k > j + 1:
+            if tok.role == "conj" and tok.form in ("와", "과") and _predicate_follows(view, k):
+                return "com", k
             return (tok.role, k) if tok.role not in ("gen", "conj") else None
         if tok.is_entity or tok.tag not in ("NNG", "NNP", "NNB", "XSN"):
             return None
@@ -170,6 +178,8 @@ def arguments(view: list[Tok], lo: int, hi: int) -> list[Arg]:
             args.append(arg)  # it belongs to the name after it, chains go on past it
             i = max(i + 1, at) if view[at - 1].tag in ("SSO", "SS") else i + 1
             continue
+        if role == "com" and view[at].form in ("와", "과") and _next_name(view, at, hi, 1) is not None:
+            role = "conj"  # A와 B는: Kiwi's JKB 와 before another name is a list
         if role == "conj" and _next_name(view, at, hi) is not None:
             pending.append(arg)
             i = at + 1
@@ -217,8 +227,8 @@ def _place_of_a_noun(view: list[Tok], k: int) -> bool:
     )
 
 
-def _next_name(view: list[Tok], at: int, hi: int) -> int | None:
-    for j in range(at + 1, min(hi, at + 4)):
+def _next_name(view: list[Tok], at: int, hi: int, reach: int = 3) -> int | None:
+    for j in range(at + 1, min(hi, at + 1 + reach)):
         if view[j].is_entity:
             return None if _place_of_a_noun(view, j) else j
         if view[j].tag not in ("SSO", "SSC", "SP", "MAJ", "MAG") and not view[j].role:

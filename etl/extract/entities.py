@@ -188,7 +188,39 @@ def discover_organizations(
             continue
         found.append(register(ctx, begin, finish, org_type, registry))
         taken_until = match.end - 1
+    found += _heads_of_institutions(ctx, registry, found)
+    if found:  # a place inside a name found by shape is part of that name
+        ctx.entities = [
+            e for e in ctx.entities if not any(f.start <= e.start and e.end <= f.end for f in found)
+        ]
     return found
+
+
+def _heads_of_institutions(
+    ctx: SentenceContext, registry: dict[str, OrganizationRecord], taken: list[Found]
+) -> list[Found]:
+    """전북바이오융합산업진흥원장, OO연구소장: the head's 장 glued to an institution no list
+    has (the word without 장 ends in a head noun). Only where the name has a proper
+    part (a place or proper noun): 신약연구센터장 is a unit's head, not a name."""
+    out = []
+    for word in re.finditer(r"[가-힣A-Za-z0-9]+", ctx.text):
+        text = word.group()
+        if not text.endswith("장") or len(text) < 5:
+            continue
+        name = text[:-1]
+        head = head_of(name)
+        if head is None or len(name) - len(head.suffix) < 2:
+            continue
+        start = ctx.start + word.start()
+        end = start + len(name)
+        if any(e.start <= start and end <= e.end for e in ctx.entities + taken):
+            continue  # a known name (서울대병원장): found already
+        inside = [t for t in ctx.tokens if start <= t.start and t.end <= end]
+        proper = any(t.tag in ("NNP", "SL") for t in inside)
+        if not proper or name in load_reference().index:
+            continue
+        out.append(register(ctx, start, end, head.org_type, registry))
+    return out
 
 
 def _organization_span(
@@ -205,6 +237,12 @@ def _organization_span(
         return start, start + 1, "company"
     if label == "latin_company":
         return start, end, "company"
+    if label == "place_run":
+        words = view[start + 1 : end]
+        if len(words) < 3 and _generic(words):
+            return None  # 미국 바이오 센터: a place and a generic head; 펜실베이니아 바이오기술 센터 is a name
+        head = head_of(view[end - 1].form)
+        return (start, end, head.org_type) if head else None
     org_type = _shape_org(view, start, end)
     return (start, end, org_type) if org_type else None
 
@@ -284,8 +322,18 @@ def names_spelled_before_brackets(ctx: SentenceContext) -> None:
         inner = view[k + 1]
         if inner.ent != "org" or inner.entity is None or tok.space_before:
             continue
-        # Up to three words before the bracket, back to a particle, punctuation or a verb.
+        # Up to three words before the bracket, back to a particle, punctuation or a verb;
+        # a quoted name ('케임브리지 혁신 센터'(CIC)) is read inside its quotes.
         j = k
+        if j > 0 and view[j - 1].tag in ("SSC", "SS"):
+            opener = next((i for i in range(j - 2, -1, -1) if view[i].close == j - 1), None)
+            if opener is not None:
+                phrase = view[opener + 1 : j - 1]
+                if phrase and any(t.ent == "place" for t in phrase) and all(
+                    not t.is_entity or t.ent == "place" for t in phrase
+                ):
+                    _take_phrase(ctx, phrase, inner.entity)
+                continue
         while j > 0 and k - j < 6:
             previous = view[j - 1]
             if previous.role or previous.tag.startswith(("E", "V", "S", "J", "X")):
@@ -296,10 +344,15 @@ def names_spelled_before_brackets(ctx: SentenceContext) -> None:
             continue
         if any(t.is_entity and t.ent != "place" for t in phrase):
             continue
-        start, end = phrase[0].start, phrase[-1].end
-        kept = [e for e in ctx.entities if not (start <= e.start and e.end <= end)]
-        kept.append(Found(inner.entity.ref, start, end, ctx.slice(start, end)))
-        ctx.entities = sorted(kept, key=lambda f: f.start)
+        _take_phrase(ctx, phrase, inner.entity)
+
+
+def _take_phrase(ctx: SentenceContext, phrase: list[Tok], owner: Found) -> None:
+    """The words of ``phrase`` become one mention of ``owner``'s organization."""
+    start, end = phrase[0].start, phrase[-1].end
+    kept = [e for e in ctx.entities if not (start <= e.start and e.end <= end)]
+    kept.append(Found(owner.ref, start, end, ctx.slice(start, end)))
+    ctx.entities = sorted(kept, key=lambda f: f.start)
 
 
 # A bare 도, 시, 군 or 구 as the subject or partner of a sentence: the article's own

@@ -12,8 +12,8 @@ Why not spaCy's own Matcher: the patterns are the same dicts, but running them t
 spaCy costs a ``Doc`` per sentence and Python-level custom attributes (about 2 ms an
 article, half of Kiwi's own time, on a load whose budget is 1.5× Kiwi), a second of
 import at every start of ``kbio extract`` and some 330 MB of dependencies. Every
-pattern here is anchored: it starts with a token whose ``lex``, ``ORTH``, ``LEMMA`` or
-``TAG`` is listed, so only the few tokens of a sentence that can start a match are tried.
+pattern here is anchored: it starts with a token whose ``lex``, ``ent``, ``ORTH``, ``LEMMA``
+or ``TAG`` is listed, so only the few tokens of a sentence that can start a match are tried.
 """
 
 from __future__ import annotations
@@ -81,11 +81,11 @@ def _token_test(spec: dict[str, Any]) -> Test:
 
 def _anchors(spec: dict[str, Any]) -> list[tuple[str, str]]:
     """(attribute, value) pairs one of which the first token must have."""
-    for key in ("lex", "ORTH", "LEMMA", "TEXT", "TAG"):
-        value = spec.get("_", {}).get(key) if key == "lex" else spec.get(key)
-        if value is None:
+    for key in ("lex", "ent", "ORTH", "LEMMA", "TEXT", "TAG"):
+        value = spec.get("_", {}).get(key) if key in ("lex", "ent") else spec.get(key)
+        if value is None or value == "":
             continue
-        attribute = {"lex": "lex", "TAG": "TAG"}.get(key, "ORTH")
+        attribute = {"lex": "lex", "ent": "ent", "TAG": "TAG"}.get(key, "ORTH")
         if isinstance(value, str):
             return [(attribute, value)]
         if isinstance(value, dict) and set(value) == {"IN"}:
@@ -131,7 +131,7 @@ class TokenMatcher:
                 raise PatternError(f"{pattern.id}: the first token must be required")
             anchors = _anchors(first)
             if anchored and not anchors:
-                raise PatternError(f"{pattern.id}: the first token needs a lex, ORTH or LEMMA")
+                raise PatternError(f"{pattern.id}: the first token needs a lex, ent, ORTH or TAG")
             for anchor in anchors:
                 self._by_anchor.setdefault(anchor, []).append(pattern)
             steps = []
@@ -146,7 +146,7 @@ class TokenMatcher:
         if not self.anchored:
             return self.patterns
         found = self._by_anchor.get(("lex", token.lex), []) if token.lex else []
-        for key in (("ORTH", token.form), ("TAG", token.tag)):
+        for key in (("ORTH", token.form), ("TAG", token.tag), ("ent", token.ent)):
             more = self._by_anchor.get(key)
             if more:
                 found = found + more

@@ -303,7 +303,7 @@ def _hit_for(ctx: SentenceContext, span, reference: Reference) -> OfficialHit | 
         found = _title_in(word) if word else None
         if found is not None:
             title, prefix = found
-            mid_entities = _entities_within(ctx, end, word_start + len(prefix))
+            mid_entities = _entities_within(ctx, end, word_start + len(word))
             return _affiliate(
                 ctx,
                 start,

@@ -109,6 +109,8 @@ def _other_subject(view: list[Tok], lo: int, hi: int) -> bool:
         if tok.role not in _SUBJECT_ROLES or i == 0:
             continue
         owner = view[i - 1]
+        if owner.lex == "delegation" and i > 1 and view[i - 2].ent in ("place", "org", "gov"):
+            return True  # OO카운티 사절단이: another side's delegation
         if owner.ent == "person" or owner.lex in ("delegation", "title", "head_title"):
             continue
         if owner.is_entity:
