@@ -326,3 +326,114 @@ def test_partners_met_as_people_with_the_subject_of_the_sentence_before() -> Non
     assert agreements(extract_text(text, MAY_20)) == {
         ("cooperation", frozenset({"yonsei", "tufts"})): ("agreed", None)
     }
+
+
+# -- token frames: patterns added with the rules-as-data work (issue 22) ----------------
+
+
+def test_the_ceremony_noun_with_a_signing_verb() -> None:
+    found = agreements(
+        extract_text("강원도는 10일 도청에서 연세대와 바이오 인재 양성 협약식을 체결했다.", MAY_20)
+    )
+    assert found == {
+        ("mou", frozenset({"gov:kr-gangwon", "yonsei"})): ("signed", date(2024, 5, 10))
+    }
+
+
+def test_joining_hands_is_cooperation() -> None:
+    found = agreements(
+        extract_text("서울대병원이 보스턴 어린이병원과 손을 잡고 소아암 연구에 나선다.", MAY_20)
+    )
+    assert found == {("cooperation", frozenset({"snuh", "bch"})): ("agreed", None)}
+
+
+def test_kiro_contracted_from_hagiro() -> None:
+    found = agreements(
+        extract_text("한국바이오협회는 매스바이오와 인력 교류를 확대키로 했다.", MAY_20)
+    )
+    assert found == {("cooperation", frozenset({"kbioa", "massbio"})): ("agreed", None)}
+
+
+def test_a_deal_due_to_close_is_agreed() -> None:
+    found = agreements(extract_text("셀트리온은 오는 30일 바이오젠 인수를 마무리한다.", MAY_20))
+    assert found == {
+        ("contract", frozenset({"celltrion", "biogen"})): ("agreed", date(2024, 5, 30))
+    }
+
+
+def test_an_unknown_name_is_a_party_by_its_role() -> None:
+    found = agreements(
+        extract_text("경북도는 투자사 오로라리버(Aurora River)와 업무협약을 체결했다.", MAY_20)
+    )
+    assert found == {
+        ("mou", frozenset({"gov:kr-gyeongbuk", "unresolved:오로라리버"})): ("signed", None)
+    }
+    # A person's name in that role is no organization.
+    assert agreements(extract_text("경북도는 박민준과 업무협약을 체결했다.", MAY_20)) == {}
+
+
+def test_a_compatriot_among_the_partners_makes_one_agreement() -> None:
+    found = agreements(
+        extract_text(
+            "인천시는 존스홉킨스대에서 볼티모어, 인하대, 존스홉킨스대와 바이오 협력 협약을 체결했다.",
+            MAY_20,
+        )
+    )
+    assert found == {
+        ("mou", frozenset({"gov:kr-incheon", "us-md-baltimore-city", "inha", "jhu"})): (
+            "signed",
+            None,
+        )
+    }
+
+
+def test_partners_together_make_one_agreement() -> None:
+    found = agreements(
+        extract_text(
+            "보스턴대 의대에서는 아주대병원 및 아주대와 함께 공동연구를 추진하기로 협의했다.",
+            MAY_20,
+        )
+    )
+    assert found == {("cooperation", frozenset({"bu-med", "ajou-hosp", "ajou"})): ("agreed", None)}
+
+
+def test_an_agreement_stated_twice_is_kept_once_with_all_its_parties() -> None:
+    text = (
+        "인천시는 존스홉킨스대에서 바이오 협약을 체결했다.\n"
+        "유정복 인천시장은 존스홉킨스대에서 볼티모어, 인하대, 존스홉킨스대와 바이오 협약을 체결했다."
+    )
+    found = agreements(extract_text(text, MAY_20))
+    assert found == {
+        ("mou", frozenset({"gov:kr-incheon", "us-md-baltimore-city", "inha", "jhu"})): (
+            "signed",
+            None,
+        )
+    }
+
+
+def test_a_leads_cooperation_is_the_agreement_it_announces() -> None:
+    text = (
+        "전남도가 광주시와 바이오산업 육성에 협력하기로 했다.\n"
+        "김영록 전남지사와 임기철 GIST 총장, 박수진 전남바이오진흥원장은 15일 도청에서 "
+        "업무협약을 체결했다."
+    )
+    found = agreements(extract_text(text, MAY_20))
+    assert found == {
+        ("mou", frozenset({"gov:kr-jeonnam", "gist", "jbf-jeonnam"})): ("signed", date(2024, 5, 15))
+    }
+
+
+def test_the_side_visited_is_the_counterpart() -> None:
+    found = agreements(
+        extract_text(
+            "메릴랜드주 대표단이 충북도를 방문해 바이오 교류를 위한 양해각서를 체결했다.", MAY_20
+        )
+    )
+    assert found == {("mou", frozenset({"md-state", "gov:kr-chungbuk"})): ("signed", None)}
+
+
+def test_a_unit_no_list_has_speaks_for_its_institution() -> None:
+    found = agreements(
+        extract_text("충남대병원은 매사추세츠종합병원 바이오센터에서 업무협약을 체결했다.", MAY_20)
+    )
+    assert found == {("mou", frozenset({"cnuh", "mgh"})): ("signed", None)}

@@ -119,3 +119,28 @@ def test_a_long_name_before_a_known_short_name_in_brackets() -> None:
     )
     assert found.get(("김영록", "mgh")) == ("completed", date(2024, 5, 14))
     assert ("김영록", "us-ma") not in found
+
+
+# -- names by shape and by spelling over tokens (issue 22) -------------------------------
+
+
+def test_a_place_then_nouns_then_a_head_is_one_name() -> None:
+    assert "unresolved:오하이오바이오기술센터" in _organizations(
+        "화성시는 미국 오하이오 바이오기술센터와 협약을 체결했다."
+    )
+
+
+def test_a_heads_title_glued_to_an_institution_no_list_has() -> None:
+    found = _organizations("이은수 충남바이오융합진흥원장이 보스턴을 방문했다.")
+    assert "unresolved:충남바이오융합진흥원" in found
+
+
+def test_a_short_university_name_inside_a_longer_word_is_another_word() -> None:
+    assert "sejong-univ" not in _organizations("세종대왕 동상 앞에서 행사가 열렸다.")
+    assert "inu" not in _organizations("인천대교를 건너 송도에 닿았다.")
+    assert "sejong-univ" in _organizations("세종대와 협약을 맺었다.")
+
+
+def test_a_short_place_name_read_as_a_common_word_is_no_place() -> None:
+    extraction = extract_text("두 기관은 협력을 강화키로 했다.", date(2024, 5, 20))
+    assert "kr-incheon/강화군" not in {m.entity.key for m in extraction.mentions}

@@ -213,3 +213,36 @@ def test_a_past_trip_of_days_starts_on_its_first_day() -> None:
     (visit,) = extract_text(text, date(2024, 12, 20)).visits
     assert visit.status == "completed" and visit.when is not None
     assert (visit.when.on, visit.when.end_on) == (date(2024, 12, 5), date(2024, 12, 8))
+
+
+# -- token frames: patterns added with the rules-as-data work (issue 22) ----------------
+
+
+def test_those_who_attend_an_event_abroad_visit_its_place() -> None:
+    text = "삼성바이오로직스는 3일 케임브리지에서 존 림 사장 등 30여명이 참석한 가운데 연구소 개소식을 열었다."
+    assert set(_visits(text)) == {("존 림", "us-ma-cambridge")}
+    # The place may be the last sentence's.
+    text = "한미약품은 5일 보스턴에서 협약식을 열었다.\n이날 행사에는 박재현 대표와 김철수 상무가 참석했다."
+    assert set(_visits(text)) == {("박재현", "us-ma-boston"), ("김철수", "us-ma-boston")}
+
+
+def test_a_korean_minister_abroad_visits_the_place() -> None:
+    text = "이종호 과학기술정보통신부 장관은 12일 보스턴에서 바이오 기업 대표들과 간담회를 가졌다."
+    assert _visits(text) == {("이종호", "us-ma-boston"): ("completed", date(2024, 5, 12))}
+
+
+def test_another_sides_delegation_is_not_the_officials_visit() -> None:
+    text = (
+        "김영환 충북지사는 7일 메릴랜드주를 방문했다.\n이어 메릴랜드주 대표단이 충북도청을 찾았다."
+    )
+    assert set(_visits(text)) == {("김영환", "us-md")}
+
+
+def test_a_list_closed_by_deung_and_a_generic_head() -> None:
+    text = "김진태 강원지사는 MIT, 하버드대 등 주요 기관을 방문했다."
+    assert set(_visits(text)) == {("김진태", "mit"), ("김진태", "harvard")}
+
+
+def test_a_quoted_name_after_a_place_is_where_it_happened() -> None:
+    text = "오세훈 서울시장은 보스턴 ‘케임브리지 이노베이션 센터’에서 창업가들과 간담회를 가졌다."
+    assert set(_visits(text)) == {("오세훈", "cic")}

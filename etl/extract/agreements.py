@@ -316,7 +316,7 @@ def find_agreements(
             )
         if _unnamed_counterpart(view, lo, noun) and not partners:
             continue
-        if not actors and partners and not pair:
+        if not actors and not pair:
             fallback = subject if subject is not None and subject.index < noun else None
             if fallback is None and not _has_own_subject(view, noun):
                 fallback = previous_subject
@@ -439,18 +439,20 @@ def _visited(
     ctx: SentenceContext, view: list[Tok], noun: int, people: dict[str, str], chosen: list[Party]
 ) -> Party | None:
     """A 사절단이 B를 방문해 … 양해각서를 체결: the one visited earlier in the sentence is
-    the counterpart when the clause names none."""
+    the counterpart when the clause names none; not when several were visited (then it
+    is not said with whom the agreement was signed)."""
     have = {p.ref for p in chosen}
-    for i in range(noun - 1, -1, -1):
+    visited: dict[EntityRef, Party] = {}
+    for i in range(noun):
         if view[i].lex != "visit":
             continue
-        for arg in arguments(view, 0, i):
-            if arg.role in ("obj", "dat"):
-                ref = _as_party(view[arg.index], people)
-                if ref is not None and ref not in have and not ctx.in_quotes(view[arg.index].start, view[arg.index].end):
-                    return Party(ref, view[arg.index].form, arg.index, "visited")
-        return None
-    return None
+        for arg in arguments(view, clause_start(view, i), i):
+            tok = view[arg.index]
+            if arg.role in ("obj", "dat") and not ctx.in_quotes(tok.start, tok.end):
+                ref = _as_party(tok, people)
+                if ref is not None and ref not in have:
+                    visited.setdefault(ref, Party(ref, tok.form, arg.index, "visited"))
+    return next(iter(visited.values())) if len(visited) == 1 else None
 
 
 def _dedupe(parties: list[Party]) -> list[Party]:

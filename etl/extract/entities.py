@@ -203,8 +203,13 @@ def _heads_of_institutions(
     has (the word without 장 ends in a head noun). Only where the name has a proper
     part (a place or proper noun): 신약연구센터장 is a unit's head, not a name."""
     out = []
+    particles = sorted(particle_forms(*_ALL_ROLES), key=len, reverse=True)
     for word in re.finditer(r"[가-힣A-Za-z0-9]+", ctx.text):
         text = word.group()
+        for particle in particles:  # 충남바이오진흥원장이: the word without its particle
+            if text.endswith("장" + particle):
+                text = text[: -len(particle)]
+                break
         if not text.endswith("장") or len(text) < 5:
             continue
         name = text[:-1]
