@@ -16,16 +16,13 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.context import Found, SentenceContext
+from etl.extract.lexicon import ALL_ROLES, particle_forms
 from etl.extract.names import foreign_given_names, is_korean_name, romanize
 from etl.extract.regions import dominant_province
 from etl.nlp import analyzer
 from etl.records import EntityRef, OfficialRecord
 from etl.reference import Reference, TitleRef, government_key, load_reference
 
-_TRAILING = re.compile(
-    r"(?:께서는|께서|에게서|에게|으로서|으로|이었다|이다|이며|이자|과의|와의|과는|와는|측은|측과|측이|"
-    r"에서|은|는|이|가|을|를|의|과|와|도|로|측|만|께|님)$"
-)
 _PUNCT = "\"'“”‘’,.·:;!?)]」』>"
 
 _BRACKETED = re.compile(r"(?<=\S)\([^()]{1,60}\)")
@@ -34,8 +31,9 @@ _HANGUL_PAIR = re.compile(
     r"(?<![가-힣A-Za-z0-9·\-])(?P<n>(?P<first>[가-힣]{1,5})\s(?P<last>[가-힣]{1,6}))(?=\s)"
 )
 _KOREAN_NAME = re.compile(r"(?<![가-힣A-Za-z0-9\-])(?P<n>[가-힣]{2,4})(?=\s)")
+# The Latin spelling of a person: capitalised words, not an acronym (홍길동 회장(KABIC)).
 _FOREIGN_WITH_LATIN = re.compile(
-    r"(?<![가-힣])(?P<n>[가-힣]{1,6}\s[가-힣]{1,6})\s?\((?P<en>[A-Z][A-Za-z.\-' ]{2,40})\)"
+    r"(?<![가-힣])(?P<n>[가-힣]{1,6}\s[가-힣]{1,6})\s?\((?P<en>[A-Z][a-z][A-Za-z.\-' ]{1,40})\)"
 )
 _FOREIGN_WITH_INITIAL = re.compile(r"(?<![가-힣])(?P<n>[가-힣]{1,6}\s[A-Z]\.\s?[가-힣]{2,6})(?=\s)")
 _LATIN_NAME = re.compile(
@@ -78,13 +76,29 @@ def _title_ahead() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _word_endings() -> tuple[str, ...]:
+    """Particles and what else may end a name's word (rules/particles.csv), longest first."""
+    forms = particle_forms(*ALL_ROLES, "copula", "side", "honorific")
+    return tuple(sorted((f for f in forms if f not in (",", "·", "ㆍ", "‧", "、")), key=len, reverse=True))
+
+
+def _strip_particle(word: str) -> str:
+    """The word without one particle or ending at its end (부총장으로부터 → 부총장으로 → …
+    the caller repeats until nothing changes)."""
+    for ending in _word_endings():
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return word
+
+
 def _strip_word(word: str) -> str:
     word = word.strip(_PUNCT)
     word = re.split(r"[\[(“‘\"']", word, maxsplit=1)[0]
     previous = None
     while previous != word:
         previous = word
-        word = _TRAILING.sub("", word) if len(word) > 2 else word
+        word = _strip_particle(word) if len(word) > 2 else word
     return word
 
 
@@ -321,7 +335,7 @@ def _hit_for(ctx: SentenceContext, span, reference: Reference) -> OfficialHit | 
         # particle and no comma; anything else ends the noun phrase.
         bare = raw.rstrip(_PUNCT)
         covered = _entities_within(ctx, word_start, word_start + len(bare))
-        if "," in raw or bare != raw or (_TRAILING.search(bare) and not covered):
+        if "," in raw or bare != raw or (_strip_particle(bare) != bare and not covered):
             return None
     return None
 
