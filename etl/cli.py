@@ -388,7 +388,15 @@ def query_command(view_name: str | None, fmt: str, limit: int | None) -> None:
     help="Only facts dated on or after this day (YYYY-MM-DD).",
 )
 @click.option("--region", default=None, help="Only one Korean region (충청북도, 충북, Chungbuk).")
-def report_command(out: Path, since: datetime | None, region: str | None) -> None:
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Hide facts whose rule's measured precision is below this (0-1).",
+)
+def report_command(
+    out: Path, since: datetime | None, region: str | None, min_confidence: float | None
+) -> None:
     """Write one self-contained HTML report: the Korea-Boston network, the
     timeline of visits and signings per region, agreements and amounts per region,
     and every fact shown with its evidence sentence and article.
@@ -398,7 +406,7 @@ def report_command(out: Path, since: datetime | None, region: str | None) -> Non
 
     Example:
 
-        kbio report --out chungbuk.html --since 2024-01-01 --region 충북
+        kbio report --out chungbuk.html --since 2024-01-01 --region 충북 --min-confidence 0.8
     """
     from etl.report.data import UnknownRegion, korean_region
     from etl.report.page import write_report
@@ -416,6 +424,7 @@ def report_command(out: Path, since: datetime | None, region: str | None) -> Non
             resolve_target().describe(),
             since.date() if since else None,
             region_name,
+            min_confidence,
         )
     except OSError as exc:
         raise UsageError(f"cannot write {out}: {exc.strerror}") from None

@@ -21,9 +21,15 @@ class FactRow:
     what: str
     detail: str
     sentence: str
+    pattern: str = ""  # the rule that found it (etl/extract/rules/), '' for metadata
+    confidence: str = ""  # that rule's precision on the development corpus
 
 
-COLUMNS = ("kind", "what", "detail", "sentence")
+COLUMNS = ("kind", "what", "detail", "sentence", "pattern", "confidence")
+
+
+def _confidence(value: float) -> str:
+    return f"{value:.2f}"
 
 
 def extract_file(path: Path) -> Extraction:
@@ -59,8 +65,12 @@ def fact_rows(extraction: Extraction) -> list[FactRow]:
         )
     ]
     first_sentence: dict[str, int] = {}
+    first_rule: dict[str, tuple[str, str]] = {}
     for mention in extraction.mentions:
         first_sentence.setdefault(mention.entity.key, mention.sentence_index)
+        first_rule.setdefault(
+            mention.entity.key, (mention.pattern_id, _confidence(mention.confidence))
+        )
     for person in people.values():
         affiliation = org_name(person.organization_key) if person.organization_key else ""
         rows.append(
@@ -69,6 +79,7 @@ def fact_rows(extraction: Extraction) -> list[FactRow]:
                 person.name_ko,
                 " ".join(p for p in (person.title_ko, affiliation) if p),
                 sentences.get(first_sentence.get(person.person_key, -1), ""),
+                *first_rule.get(person.person_key, ("", "")),
             )
         )
     for key, record in orgs.items():
@@ -78,6 +89,7 @@ def fact_rows(extraction: Extraction) -> list[FactRow]:
                 record.name_ko,
                 record.org_type + ("" if record.is_resolved else ", unresolved"),
                 sentences.get(first_sentence.get(key, -1), ""),
+                *first_rule.get(key, ("", "")),
             )
         )
     for visit in extraction.visits:
@@ -89,6 +101,8 @@ def fact_rows(extraction: Extraction) -> list[FactRow]:
                 f"{who} → {target_name(visit.target)}",
                 f"{visit.status}, {when}",
                 sentences.get(visit.sentence_index, ""),
+                visit.pattern_id,
+                _confidence(visit.confidence),
             )
         )
     for agreement in extraction.agreements:
@@ -100,6 +114,8 @@ def fact_rows(extraction: Extraction) -> list[FactRow]:
                 parties,
                 f"{agreement.kind}, {agreement.status}, {when}",
                 sentences.get(agreement.sentence_index, ""),
+                agreement.pattern_id,
+                _confidence(agreement.confidence),
             )
         )
     for amount in extraction.amounts:
@@ -109,6 +125,8 @@ def fact_rows(extraction: Extraction) -> list[FactRow]:
                 f"{amount.value} {amount.currency}",
                 f"{amount.qualifier}: {amount.raw_text}",
                 sentences.get(amount.sentence_index, ""),
+                amount.pattern_id,
+                _confidence(amount.confidence),
             )
         )
     return rows

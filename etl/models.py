@@ -306,6 +306,12 @@ sentences = Table(
     UniqueConstraint("article_id", "sentence_index"),
 )
 
+def _provenance() -> tuple[Column, Column]:
+    """The rule that produced a fact (a pattern id of etl/extract/rules/) and that rule's
+    precision on the development corpus; NULL on facts written before migration 0013."""
+    return (Column("pattern_id", String(64)), Column("confidence", REAL))
+
+
 mentions = Table(
     "mentions",
     metadata,
@@ -315,6 +321,7 @@ mentions = Table(
     Column("organization_id", BigInteger, ForeignKey("organizations.organization_id"), index=True),
     Column("place_id", BigInteger, ForeignKey("places.place_id")),
     Column("surface", Text, nullable=False),
+    *_provenance(),
     CheckConstraint("num_nonnulls(official_id, organization_id, place_id) = 1", name="one_entity"),
     UniqueConstraint("article_id", "char_start", "char_end"),
 )
@@ -333,6 +340,7 @@ visits = Table(
     Column("visit_end_on", Date),
     Column("date_precision", String(8)),
     Column("status", String(16), nullable=False),
+    *_provenance(),
     CheckConstraint("num_nonnulls(organization_id, place_id) = 1", name="one_target"),
     CheckConstraint(_one_of("status", VISIT_STATUSES), name="status"),
     CheckConstraint(
@@ -360,6 +368,7 @@ agreements = Table(
     Column("signed_on", Date),
     Column("signed_on_precision", String(8)),
     Column("summary", Text, nullable=False),
+    *_provenance(),
     CheckConstraint(_one_of("kind", AGREEMENT_KINDS), name="kind"),
     CheckConstraint(_one_of("status", AGREEMENT_STATUSES), name="status"),
     CheckConstraint(
@@ -397,6 +406,7 @@ agreement_counts = Table(
     Column("kind", String(16), nullable=False),
     Column("quantity", Integer, nullable=False),
     Column("raw_text", Text, nullable=False),
+    *_provenance(),
     CheckConstraint(_one_of("kind", AGREEMENT_KINDS), name="kind"),
     CheckConstraint("quantity > 0", name="quantity_positive"),
 )
@@ -416,6 +426,7 @@ amounts = Table(
         ForeignKey("agreements.agreement_id", ondelete="SET NULL"),
         index=True,
     ),
+    *_provenance(),
     CheckConstraint("value > 0", name="value_positive"),
     CheckConstraint(_one_of("qualifier", AMOUNT_QUALIFIERS), name="qualifier"),
     CheckConstraint("currency ~ '^[A-Z]{3}$'", name="currency_iso"),

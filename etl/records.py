@@ -146,6 +146,8 @@ class AgreementCountRecord:
     sentence_index: int
     start: int
     end: int
+    pattern_id: str = ""  # the trigger pattern of the counted agreements
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

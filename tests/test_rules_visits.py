@@ -13,10 +13,17 @@ carried to the next sentence, a companion (``X와 함께``) is not the visitor.
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from etl.extract.lexicon import RULES
 from tests.helpers import extract_text, visits
 
 MARCH_20 = date(2024, 3, 20)
@@ -246,3 +253,43 @@ def test_a_list_closed_by_deung_and_a_generic_head() -> None:
 def test_a_quoted_name_after_a_place_is_where_it_happened() -> None:
     text = "오세훈 서울시장은 보스턴 ‘케임브리지 이노베이션 센터’에서 창업가들과 간담회를 가졌다."
     assert set(_visits(text)) == {("오세훈", "cic")}
+
+
+def test_a_new_pattern_in_the_rule_files_needs_no_code(tmp_path: Path) -> None:
+    # Rules are data: a copy of etl/extract/rules with one new word class and one new
+    # pattern (답방, a return visit) gives visits with that pattern's id and confidence.
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    with (rules / "lexicon.csv").open("a", encoding="utf-8") as handle:
+        handle.write("답방,NNG,visit_return\n")
+    patterns = json.loads((rules / "visits.json").read_text(encoding="utf-8"))
+    patterns["patterns"].append(
+        {
+            "id": "vis.return_visit",
+            "label": "visit",
+            "confidence": 0.7,
+            "description": "A return visit: X를 답방했다.",
+            "pattern": [{"_": {"lex": "visit_return"}}],
+        }
+    )
+    (rules / "visits.json").write_text(json.dumps(patterns, ensure_ascii=False), encoding="utf-8")
+    page = tmp_path / "page.txt"
+    page.write_text("김영환 충북지사는 12일 보스턴 어린이병원을 답방했다.\n", encoding="utf-8")
+
+    def visit_rows(rules_dir: Path | None) -> list[dict]:
+        env = {k: v for k, v in os.environ.items() if k != "KBIO_RULES_DIR"}
+        if rules_dir is not None:
+            env["KBIO_RULES_DIR"] = str(rules_dir)
+        out = subprocess.run(
+            [sys.executable, "-m", "etl", "extract", "--format", "json", str(page)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return [row for row in json.loads(out) if row["kind"] == "visit"]
+
+    assert visit_rows(None) == []  # the shipped rules know no 답방
+    (row,) = visit_rows(rules)
+    assert row["what"] == "김영환 → 보스턴 어린이병원"
+    assert (row["pattern"], row["confidence"]) == ("vis.return_visit", "0.70")

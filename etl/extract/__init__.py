@@ -21,6 +21,7 @@ from etl.extract.entities import (
     regions_as_actors,
     self_references,
 )
+from etl.extract.lexicon import pattern_by_id
 from etl.extract.names import is_korean_name
 from etl.extract.officials import coreferences, find_official_hits, person_records
 from etl.extract.regions import home_governments
@@ -125,6 +126,7 @@ def extract(article: CleanArticle) -> Extraction:
         return found.country if found is not None else _country_of(reference, ref)
 
     published = article.published_on
+    amount_rule = pattern_by_id("amount.money")
     carried = Carried()
     visitor = CarriedVisitor()
     visits = []
@@ -177,6 +179,8 @@ def extract(article: CleanArticle) -> Extraction:
                     start=start,
                     end=end,
                     agreement_local_id=owner,
+                    pattern_id=amount_rule.id,
+                    confidence=amount_rule.confidence,
                 )
             )
 
@@ -200,12 +204,20 @@ def extract(article: CleanArticle) -> Extraction:
 
     # Mentions: every entity occurrence, officials included.
     seen_spans: set[tuple[int, int]] = set()
+    official_rule = pattern_by_id("off.name_title")
     for ctx in contexts:
         for entity in ctx.entities:
             _add_mention(result, entity, ctx.index, seen_spans)
     for index, spans in mentions_by_sentence.items():
         for start, end, key in spans:
-            found = Found(EntityRef("official", key), start, end, article.body[start:end])
+            found = Found(
+                EntityRef("official", key),
+                start,
+                end,
+                article.body[start:end],
+                pattern_id=official_rule.id,
+                confidence=official_rule.confidence,
+            )
             _add_mention(result, found, index, seen_spans)
     result.mentions.sort(key=lambda m: m.start)
 
@@ -220,5 +232,13 @@ def _add_mention(
         return
     seen.add((entity.start, entity.end))
     result.mentions.append(
-        Mention(entity.ref, entity.surface, sentence_index, entity.start, entity.end)
+        Mention(
+            entity.ref,
+            entity.surface,
+            sentence_index,
+            entity.start,
+            entity.end,
+            entity.pattern_id,
+            entity.confidence,
+        )
     )

@@ -300,7 +300,11 @@ def find_agreements(
             # already names them (대전-보스턴 간 … then describes the agreement).
             partners += [p for p in parties if p.role == "between"]
         if match.pattern.id.startswith("deal.") or match.pattern.id == "deal.acquisition":
-            partners += [p for p in parties if p.role in ("obj", "gen", "") and p.index == _last_name(view, noun)]
+            partners += [
+                p
+                for p in parties
+                if p.role in ("obj", "gen", "") and p.index == _last_name(view, noun)
+            ]
         count = _count(view, noun)
         if count is not None:
             quantity, count_start = count
@@ -312,6 +316,8 @@ def find_agreements(
                     sentence_index=ctx.index,
                     start=view[count_start].start,
                     end=view[verb].end,
+                    pattern_id=match.pattern.id,
+                    confidence=match.pattern.confidence,
                 )
             )
         if _unnamed_counterpart(view, lo, noun) and not partners:
@@ -381,7 +387,8 @@ def _one_per_partner(
     if any(t.form == "함께" for t in words):
         return False  # B 및 C와 함께: together, one agreement
     if any(t.lex == "multilateral" for t in words) or any(
-        a.tag == "SN" and b.form == "자" and not b.space_before for a, b in zip(words, words[1:], strict=False)
+        a.tag == "SN" and b.form == "자" and not b.space_before
+        for a, b in zip(words, words[1:], strict=False)
     ):
         return False  # 다자, 3자 협약
     home = {country_of(a.ref) for a in actors} - {None}

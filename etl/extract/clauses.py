@@ -178,7 +178,11 @@ def arguments(view: list[Tok], lo: int, hi: int) -> list[Arg]:
             args.append(arg)  # it belongs to the name after it, chains go on past it
             i = max(i + 1, at) if view[at - 1].tag in ("SSO", "SS") else i + 1
             continue
-        if role == "com" and view[at].form in ("와", "과") and _next_name(view, at, hi, 1) is not None:
+        if (
+            role == "com"
+            and view[at].form in ("와", "과")
+            and _next_name(view, at, hi, 1) is not None
+        ):
             role = "conj"  # A와 B는: Kiwi's JKB 와 before another name is a list
         if role == "conj" and _next_name(view, at, hi) is not None:
             pending.append(arg)

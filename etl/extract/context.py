@@ -28,6 +28,10 @@ class Found:
     end: int
     surface: str
     resolved: bool = True
+    # The rule that found it (a reference name, a shape pattern of rules/entities.json…)
+    # and that rule's precision: stored on the mention.
+    pattern_id: str = "ref.name"
+    confidence: float = 1.0
 
 
 @dataclass

@@ -26,7 +26,14 @@ import ahocorasick
 from etl.extract.clauses import arguments
 from etl.extract.context import Found, SentenceContext
 from etl.extract.lexicon import ALL_ROLES as _ALL_ROLES
-from etl.extract.lexicon import generic_modifiers, head_of, matcher, particle_forms
+from etl.extract.lexicon import (
+    generic_modifiers,
+    head_of,
+    matcher,
+    particle_forms,
+    pattern_by_id,
+)
+from etl.extract.matcher import Pattern
 from etl.extract.tokens import Tok, token_view
 from etl.records import EntityRef, OrganizationRecord
 from etl.reference import Reference, load_reference
@@ -121,6 +128,7 @@ def register(
     end: int,
     org_type: str,
     registry: dict[str, OrganizationRecord],
+    pattern: Pattern | None = None,
 ) -> Found:
     """An organization no list has, found in the sentence, recorded in ``registry``."""
     name = ctx.slice(start, end)
@@ -136,7 +144,8 @@ def register(
             country=_country_before(ctx, start, load_reference()),
         ),
     )
-    return Found(EntityRef("organization", key), start, end, name, False)
+    rule = pattern or pattern_by_id("ent.role")
+    return Found(EntityRef("organization", key), start, end, name, False, rule.id, rule.confidence)
 
 
 def _generic(words: list[Tok]) -> bool:
@@ -186,7 +195,7 @@ def discover_organizations(
         begin, finish = view[start].start, view[end - 1].end
         if ctx.slice(begin, finish) in load_reference().index:
             continue
-        found.append(register(ctx, begin, finish, org_type, registry))
+        found.append(register(ctx, begin, finish, org_type, registry, match.pattern))
         taken_until = match.end - 1
     found += _heads_of_institutions(ctx, registry, found)
     if found:  # a place inside a name found by shape is part of that name
@@ -224,7 +233,9 @@ def _heads_of_institutions(
         proper = any(t.tag in ("NNP", "SL") for t in inside)
         if not proper or name in load_reference().index:
             continue
-        out.append(register(ctx, start, end, head.org_type, registry))
+        out.append(
+            register(ctx, start, end, head.org_type, registry, pattern_by_id("ent.head_title"))
+        )
     return out
 
 
@@ -259,8 +270,10 @@ def bracket_aliases(ctx: SentenceContext) -> dict[str, Found]:
     for open_at, close_at in ctx.brackets:
         inner = ctx.slice(open_at, close_at).strip()
         before = [e for e in ctx.entities if e.end in (open_at - 1, open_at - 2)]
-        if before and before[-1].ref.kind == "organization" and re.fullmatch(
-            r"[A-Z][A-Za-z0-9&\-]{1,11}", inner
+        if (
+            before
+            and before[-1].ref.kind == "organization"
+            and re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,11}", inner)
         ):
             aliases[inner] = before[-1]
     return aliases
@@ -275,7 +288,10 @@ def apply_aliases(ctx: SentenceContext, aliases: dict[str, Found]) -> None:
             start, end = ctx.start + match.start(), ctx.start + match.end()
             if any(e.start < end and start < e.end for e in ctx.entities):
                 continue
-            ctx.entities.append(Found(owner.ref, start, end, name, owner.resolved))
+            rule = pattern_by_id("ent.bracket_alias")
+            ctx.entities.append(
+                Found(owner.ref, start, end, name, owner.resolved, rule.id, rule.confidence)
+            )
     ctx.entities.sort(key=lambda f: f.start)
 
 
@@ -334,8 +350,10 @@ def names_spelled_before_brackets(ctx: SentenceContext) -> None:
             opener = next((i for i in range(j - 2, -1, -1) if view[i].close == j - 1), None)
             if opener is not None:
                 phrase = view[opener + 1 : j - 1]
-                if phrase and any(t.ent == "place" for t in phrase) and all(
-                    not t.is_entity or t.ent == "place" for t in phrase
+                if (
+                    phrase
+                    and any(t.ent == "place" for t in phrase)
+                    and all(not t.is_entity or t.ent == "place" for t in phrase)
                 ):
                     _take_phrase(ctx, phrase, inner.entity)
                 continue
@@ -386,8 +404,11 @@ def self_references(ctx: SentenceContext, homes: dict[str, str], publisher: str 
     view = token_view(ctx)
     own = _publisher_organization(publisher)
     added: list[Found] = []
+    rule = pattern_by_id("ent.self")
     for i, tok in enumerate(view):
-        if tok.is_entity or (i > 0 and not tok.space_before and view[i - 1].tag not in ("SSO", "SP")):
+        if tok.is_entity or (
+            i > 0 and not tok.space_before and view[i - 1].tag not in ("SSO", "SP")
+        ):
             continue
         nxt = view[i + 1] if i + 1 < len(view) else None
         our = tok.form == "우리" and nxt is not None and nxt.form in _OWN_HEADS
@@ -395,10 +416,11 @@ def self_references(ctx: SentenceContext, homes: dict[str, str], publisher: str 
             continue
         if tok.form in _HOME_WORDS and tok.tag in ("NNG", "NNB") and tok.form in homes:
             ref = EntityRef("organization", homes[tok.form])
-            added.append(Found(ref, tok.start, tok.end, tok.form))
+            added.append(Found(ref, tok.start, tok.end, tok.form, True, rule.id, rule.confidence))
         elif own is not None and tok.lex == "self":
-            added.append(Found(own, tok.start, tok.end, tok.form))
+            added.append(Found(own, tok.start, tok.end, tok.form, True, rule.id, rule.confidence))
         elif own is not None and our and nxt is not None:
-            added.append(Found(own, tok.start, nxt.end, ctx.slice(tok.start, nxt.end)))
+            surface = ctx.slice(tok.start, nxt.end)
+            added.append(Found(own, tok.start, nxt.end, surface, True, rule.id, rule.confidence))
     if added:
         ctx.entities = sorted(ctx.entities + added, key=lambda f: f.start)

@@ -14,12 +14,15 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from etl.extract.matcher import Pattern, TokenMatcher
 
-RULES = Path(__file__).resolve().parent / "rules"
+# The rule files; KBIO_RULES_DIR points at a copy a user has extended (new patterns,
+# new words) without changing code. Read once per process.
+RULES = Path(os.environ.get("KBIO_RULES_DIR") or Path(__file__).resolve().parent / "rules")
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -43,7 +46,20 @@ def particle_role(form: str, tag: str) -> str:
     return _particles().get((form, base_tag(tag)), "")
 
 
-ALL_ROLES = ("subj", "topic", "obj", "com", "conj", "loc", "dat", "src", "ins", "gen", "add", "limit")
+ALL_ROLES = (
+    "subj",
+    "topic",
+    "obj",
+    "com",
+    "conj",
+    "loc",
+    "dat",
+    "src",
+    "ins",
+    "gen",
+    "add",
+    "limit",
+)
 
 
 @functools.cache
@@ -92,7 +108,8 @@ class Head:
 def heads() -> tuple[Head, ...]:
     """Institutional head nouns, longest first."""
     rows = [
-        Head(row["head"], row["org_type"], row["glued_only"] == "true") for row in _rows("heads.csv")
+        Head(row["head"], row["org_type"], row["glued_only"] == "true")
+        for row in _rows("heads.csv")
     ]
     return tuple(sorted(rows, key=lambda h: -len(h.suffix)))
 
@@ -130,6 +147,21 @@ def patterns(family: str) -> tuple[Pattern, ...]:
         )
         for item in data["patterns"]
     )
+
+
+@functools.cache
+def pattern_by_id(pattern_id: str) -> Pattern:
+    """A pattern of any family by its id (rules that are code, such as the officials'
+    name-and-title rule, are listed in ``rules/code_rules.json`` so that their facts
+    carry an id and a measured confidence too)."""
+    for family in _FAMILIES:
+        for pattern in patterns(family):
+            if pattern.id == pattern_id:
+                return pattern
+    raise KeyError(pattern_id)
+
+
+_FAMILIES = ("agreements", "visits", "entities", "status", "code_rules")
 
 
 # Families whose patterns are tried at a given token rather than searched for.

@@ -178,7 +178,9 @@ def _longest(
         return i
     test, op = steps[k]
     if op == "1":
-        return _longest(steps, tokens, i + 1, k + 1) if i < len(tokens) and test(tokens[i]) else None
+        return (
+            _longest(steps, tokens, i + 1, k + 1) if i < len(tokens) and test(tokens[i]) else None
+        )
     if op == "!":  # zero width, as in spaCy: the next token must not be this one
         if i < len(tokens) and test(tokens[i]):
             return None

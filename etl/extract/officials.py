@@ -80,7 +80,9 @@ def _title_ahead() -> re.Pattern[str]:
 def _word_endings() -> tuple[str, ...]:
     """Particles and what else may end a name's word (rules/particles.csv), longest first."""
     forms = particle_forms(*ALL_ROLES, "copula", "side", "honorific")
-    return tuple(sorted((f for f in forms if f not in (",", "·", "ㆍ", "‧", "、")), key=len, reverse=True))
+    return tuple(
+        sorted((f for f in forms if f not in (",", "·", "ㆍ", "‧", "、")), key=len, reverse=True)
+    )
 
 
 def _strip_particle(word: str) -> str:

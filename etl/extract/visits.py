@@ -36,7 +36,7 @@ from etl.extract.clauses import (
 )
 from etl.extract.context import SentenceContext
 from etl.extract.dates import DateMention
-from etl.extract.lexicon import matcher
+from etl.extract.lexicon import matcher, pattern_by_id
 from etl.extract.tokens import Tok
 from etl.records import EntityRef, VisitRecord, VisitStatus
 
@@ -208,7 +208,15 @@ def find_visits(
         if label == "country":
             key = _COUNTRY_OF_WORD.get(view[trigger].form)
             if key:
-                found.append((visitor, EntityRef("place", key), trigger, match.pattern.id, match.pattern.confidence))
+                found.append(
+                    (
+                        visitor,
+                        EntityRef("place", key),
+                        trigger,
+                        match.pattern.id,
+                        match.pattern.confidence,
+                    )
+                )
             continue
         targets = _destinations(view, lo, trigger)
         if not targets and _is_relative(view, trigger):
@@ -221,9 +229,7 @@ def find_visits(
         visitor = subject or head or (previous if not _other_subject(view, 0, len(view)) else None)
         if visitor is not None:
             found.extend(_presence(view, visitor, country_of_official, country_of_target))
-        found.extend(
-            _attendance(view, carried.place, country_of_official, country_of_target)
-        )
+        found.extend(_attendance(view, carried.place, country_of_official, country_of_target))
     if subject or head:
         carried.person = subject or head
     carried.place = _event_place(view) or carried.place
@@ -284,14 +290,19 @@ def _presence(
         return out
     for arg in arguments(view, 0, len(view)):
         tok = view[arg.index]
-        if arg.role not in ("loc", "loc_topic") or tok.ent not in ("org", "gov", "place") or tok.entity is None:
+        if (
+            arg.role not in ("loc", "loc_topic")
+            or tok.ent not in ("org", "gov", "place")
+            or tok.entity is None
+        ):
             continue
         rest = view[arg.role_index + 1 :]
         if not any(t.lex in _PRESENCE_CLASSES for t in rest):
             continue
         target_country = country_of_target(tok.entity.ref)
         if target_country and target_country != home:
-            out.append((visitor, tok.entity.ref, arg.role_index, "vis.presence", 1.0))
+            rule = pattern_by_id("vis.presence")
+            out.append((visitor, tok.entity.ref, arg.role_index, rule.id, rule.confidence))
     return out
 
 
@@ -330,7 +341,8 @@ def _attendance(
         for person in dict.fromkeys(p for p in attendees if p):
             home = country_of_official(person)
             if home and target_country and home != target_country:
-                out.append((person, place, i, "vis.attend", 1.0))
+                rule = pattern_by_id("vis.attend")
+                out.append((person, place, i, rule.id, rule.confidence))
     return out
 
 

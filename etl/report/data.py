@@ -48,6 +48,7 @@ class Fact:
     article_id: int
     evidence: str
     official: str | None = None  # the visitor, for a visit
+    confidence: float | None = None  # of the event's best report; None before provenance
 
     @property
     def on(self) -> date | None:
@@ -87,6 +88,8 @@ class ReportData:
     since: date | None = None
     region: str | None = None
     undated: int = 0  # facts left out by --since because no date is known
+    min_confidence: float | None = None
+    weak: int = 0  # facts left out by --min-confidence
     counts: Counter = field(default_factory=Counter)
 
 
@@ -122,8 +125,14 @@ def _korean_side(row) -> Side:
     return Side(f"p{label}", label, None)
 
 
-def gather(conn: Connection, since: date | None = None, region: str | None = None) -> ReportData:
-    """The facts, amounts and articles of a report, filtered by date and region."""
+def gather(
+    conn: Connection,
+    since: date | None = None,
+    region: str | None = None,
+    min_confidence: float | None = None,
+) -> ReportData:
+    """The facts, amounts and articles of a report, filtered by date, region and the
+    confidence of the rule behind each fact."""
     facts: list[Fact] = []
     for row in _query(conn, "visits"):
         facts.append(
@@ -140,6 +149,7 @@ def gather(conn: Connection, since: date | None = None, region: str | None = Non
                 row.article_id,
                 row.evidence,
                 " ".join(filter(None, (row.official_name_ko, row.official_title_ko))),
+                row.confidence,
             )
         )
     for row in _query(conn, "agreements"):
@@ -156,10 +166,15 @@ def gather(conn: Connection, since: date | None = None, region: str | None = Non
                 row.article_count,
                 row.article_id,
                 row.evidence,
+                None,
+                row.confidence,
             )
         )
-    data = ReportData([], [], {}, since, region)
+    data = ReportData([], [], {}, since, region, min_confidence=min_confidence)
     for fact in facts:
+        if min_confidence is not None and (fact.confidence or 0.0) < min_confidence:
+            data.weak += 1  # no confidence known (an older extractor's fact) counts as weak
+            continue
         if region is not None and fact.region_ko != region:
             continue
         if since is not None and (fact.on is None or fact.on < since):

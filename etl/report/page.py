@@ -182,6 +182,8 @@ def render(data: ReportData, database: str) -> str:
         filters.append(f"since {data.since.isoformat()}")
     if data.region:
         filters.append(f"region {data.region}")
+    if data.min_confidence is not None:
+        filters.append(f"confidence at least {data.min_confidence:.2f}")
     visits = data.counts.get("visit", 0)
     agreements = len({f.event_id for f in data.facts if f.kind != "visit"})
     legend = "".join(
@@ -197,6 +199,10 @@ def render(data: ReportData, database: str) -> str:
     undated = (
         f" {data.undated} undated facts are left out by --since."
         if data.since and data.undated
+        else ""
+    ) + (
+        f" {data.weak} facts below the confidence asked for are left out."
+        if data.min_confidence is not None and data.weak
         else ""
     )
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -262,10 +268,11 @@ def write_report(
     database: str,
     since: date | None = None,
     region: str | None = None,
+    min_confidence: float | None = None,
 ) -> ReportSummary:
     """Build the report from the database's public views and write it to ``out``."""
     with engine.connect() as conn:
-        data = gather(conn, since, region)
+        data = gather(conn, since, region, min_confidence)
     page = render(data, database)
     out.write_text(page, encoding="utf-8")
     return ReportSummary(out, len(data.facts), len(data.articles), len(page.encode("utf-8")))

@@ -419,6 +419,8 @@ class Loader:
                         *fact(m.sentence_index, m.start, m.end),
                         *self._entity_ids(conn, m.entity),
                         m.surface,
+                        m.pattern_id,
+                        m.confidence,
                     )
                 )
             for v in extraction.visits:
@@ -436,6 +438,8 @@ class Loader:
                         v.when.end_on if v.when else None,
                         v.when.precision if v.when else None,
                         v.status,
+                        v.pattern_id,
+                        v.confidence,
                     )
                 )
             local_ids: dict[int, int] = {}
@@ -450,6 +454,8 @@ class Loader:
                         a.when.on if a.when else None,
                         a.when.precision if a.when else None,
                         a.summary,
+                        a.pattern_id,
+                        a.confidence,
                     )
                 )
                 for key, surface in a.parties:
@@ -458,7 +464,14 @@ class Loader:
                     )
             for c in extraction.agreement_counts:
                 rows["agreement_counts"].append(
-                    (*fact(c.sentence_index, c.start, c.end), c.kind, c.quantity, c.raw_text)
+                    (
+                        *fact(c.sentence_index, c.start, c.end),
+                        c.kind,
+                        c.quantity,
+                        c.raw_text,
+                        c.pattern_id,
+                        c.confidence,
+                    )
                 )
             for am in extraction.amounts:
                 owner = local_ids.get(am.agreement_local_id) if am.agreement_local_id else None
@@ -470,6 +483,8 @@ class Loader:
                         am.qualifier,
                         am.raw_text,
                         owner,
+                        am.pattern_id,
+                        am.confidence,
                     )
                 )
         for table, columns in _FACT_COLUMNS.items():

@@ -39,7 +39,8 @@ select
     boston.name_en as boston_name_en,
     first_reports.article_id,
     first_reports.sentence_id,
-    first_reports.evidence
+    first_reports.evidence,
+    events.confidence
 from api_v2.agreement_events as events
 inner join first_reports on first_reports.agreement_event_id = events.agreement_event_id
 inner join event_parties as korean_parties on korean_parties.agreement_event_id = events.agreement_event_id

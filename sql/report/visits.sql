@@ -39,7 +39,8 @@ select
     events.target_en as boston_name_en,
     first_reports.article_id,
     first_reports.sentence_id,
-    first_reports.evidence
+    first_reports.evidence,
+    events.confidence
 from api_v2.visit_events as events
 inner join first_reports on first_reports.visit_event_id = events.visit_event_id
 inner join officials on officials.official_id = events.official_id
