@@ -216,3 +216,63 @@ def test_states_counties_and_massachusetts_municipalities() -> None:
         r for r in PLACES if r["place_type"] in ("city", "town") and r["parent_key"] == "us-ma"
     ]
     assert len(ma_municipalities) >= 351
+
+
+# The page of twenty institutions from the lists (issue 19): written here, each name in
+# the form Korean news uses, in sentences that give it a role or none.
+TWENTY = {
+    "jnu": "전남대학교",
+    "chosun": "조선대",
+    "hyumc": "한양대병원",
+    "kimm": "한국기계연구원",
+    "tp-gyeonggi": "경기테크노파크",
+    "alteogen": "알테오젠",
+    "abl-bio": "에이비엘바이오",
+    "msd-korea": "한국MSD",
+    "novartis": "노바티스",
+    "stanford": "스탠퍼드대",
+    "jhu": "존스홉킨스대",
+    "oxford": "옥스퍼드대",
+    "utokyo": "도쿄대",
+    "karolinska": "카롤린스카 연구소",
+    "intellia": "인텔리아",
+    "us-tx-gov": "텍사스주 정부",
+    "kddf": "국가신약개발재단",
+    "unist": "UNIST",
+    "bwh": "브리검 여성병원",
+    "ca-on-gov": "온타리오주 정부",
+}
+PAGE = (
+    "전남대학교와 조선대는 한양대병원, 한국기계연구원과 함께 의료기기 공동연구를 시작했다.\n"
+    "경기테크노파크는 알테오젠, 에이비엘바이오의 미국 진출을 돕기로 했다.\n"
+    "한국MSD와 노바티스는 국내 임상시험을 늘린다고 밝혔다.\n"
+    "연구진은 스탠퍼드대, 존스홉킨스대, 옥스퍼드대, 도쿄대 출신이다.\n"
+    "카롤린스카 연구소와 인텔리아의 발표가 이어졌다.\n"
+    "텍사스주 정부는 국가신약개발재단과 교류 방안을 논의했다.\n"
+    "UNIST 연구팀은 브리검 여성병원과 온타리오주 정부의 지원을 받았다.\n"
+)
+
+
+def test_twenty_institutions_from_the_lists_are_found_on_a_page() -> None:
+    from datetime import date
+
+    from tests.helpers import extract_text
+
+    found = {m.entity.key for m in extract_text(PAGE, date(2024, 5, 20)).mentions}
+    assert set(TWENTY) - found == set()
+
+
+def test_former_names_are_aliases_of_their_organization() -> None:
+    by_key = {r["key"]: r for r in ORGANIZATIONS}
+    with (REFERENCE / "former_names.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    bad = [
+        (row["key"], row["former_name"])
+        for row in rows
+        if row["key"] not in by_key
+        or row["former_name"] not in by_key[row["key"]]["aliases"].split("|")
+    ]
+    assert bad == []
+    assert all(
+        not row["to_year"] or int(row["to_year"]) >= int(row["from_year"] or 0) for row in rows
+    )
