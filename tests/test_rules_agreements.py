@@ -354,10 +354,11 @@ def test_kiro_contracted_from_hagiro() -> None:
     assert found == {("cooperation", frozenset({"kbioa", "massbio"})): ("agreed", None)}
 
 
-def test_a_deal_due_to_close_is_agreed() -> None:
+def test_a_deal_due_to_close_was_signed() -> None:
+    # The deal was signed before; its closing is what is due.
     found = agreements(extract_text("셀트리온은 오는 30일 바이오젠 인수를 마무리한다.", MAY_20))
     assert found == {
-        ("contract", frozenset({"celltrion", "biogen"})): ("agreed", date(2024, 5, 30))
+        ("contract", frozenset({"celltrion", "biogen"})): ("signed", date(2024, 5, 30))
     }
 
 
@@ -437,3 +438,34 @@ def test_a_unit_no_list_has_speaks_for_its_institution() -> None:
         extract_text("충남대병원은 매사추세츠종합병원 바이오센터에서 업무협약을 체결했다.", MAY_20)
     )
     assert found == {("mou", frozenset({"cnuh", "mgh"})): ("signed", None)}
+
+
+def test_two_institutions_refer_to_the_partners_named_before() -> None:
+    text = (
+        "경남도가 보스턴대, 하버드대와 손을 맞잡았다.\n"
+        "경남도는 15일 보스턴에서 두 기관과 바이오 인재 양성을 위한 업무협약을 체결했다."
+    )
+    found = agreements(extract_text(text, MAY_20))
+    assert found == {
+        ("mou", frozenset({"gov:kr-gyeongnam", "bu", "harvard"})): ("signed", date(2024, 5, 15))
+    }
+
+
+def test_a_delegation_or_a_pronoun_carries_the_subject_and_meets_the_partner() -> None:
+    text = (
+        "전남도는 김영록 지사를 단장으로 하는 대표단이 보스턴을 방문한다고 밝혔다.\n"
+        "대표단은 먼저 보스턴에서 매스바이오와 만나 교류를 위한 양해각서를 체결한다."
+    )
+    found = agreements(extract_text(text, MAY_20))
+    assert found == {("mou", frozenset({"gov:kr-jeonnam", "massbio"})): ("planned", None)}
+
+
+def test_a_list_closed_by_deung_and_a_generic_head_ends_before_the_next_name() -> None:
+    text = (
+        "대구시는 보건복지부, 셀트리온, 경북대 등 바이오 분야 20여 기관과 "
+        "K-바이오 랩허브 조성을 위한 업무협약을 맺었다."
+    )
+    found = agreements(extract_text(text, MAY_20))
+    assert found == {
+        ("mou", frozenset({"gov:kr-daegu", "kr-mohw", "celltrion", "knu"})): ("signed", None)
+    }

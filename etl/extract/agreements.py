@@ -25,7 +25,7 @@ cooperation; a connective or a bare noun takes the sentence's tense.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from etl.extract.clauses import (
@@ -70,9 +70,11 @@ class Party:
 
 @dataclass
 class Carried:
-    """What a sentence leaves to the next: its subject, as a party."""
+    """What a sentence leaves to the next: its subject, and the partners of the last
+    agreement found (what 두 기관과, 양 기관과 refer back to)."""
 
     subject: Party | None = None
+    partners: list[Party] = field(default_factory=list)
 
 
 def _as_party(tok: Tok, people: dict[str, str]) -> EntityRef | None:
@@ -238,11 +240,39 @@ def _sentence_subject(view: list[Tok], people: dict[str, str], before: int) -> P
 
 def _has_own_subject(view: list[Tok], before: int) -> bool:
     """Whether the sentence names a subject of its own before ``before`` (a noun with
-    이/가 or 은/는), in which case a subject carried from earlier does not apply."""
+    이/가 or 은/는), in which case a subject carried from earlier does not apply. A
+    pronoun (이들은) or a delegation (대표단은) is the carried subject again."""
     return any(
-        tok.role in _ACTOR_ROLES and i > 0 and view[i - 1].tag in ("NNG", "NNP", "NNB", "SL", "SSC")
+        tok.role in _ACTOR_ROLES
+        and i > 0
+        and view[i - 1].tag in ("NNG", "NNP", "NNB", "SL", "SSC")
+        and view[i - 1].lex != "delegation"
+        and not (view[i - 1].tag == "XSN" or view[i - 1].form in ("이들", "그", "그들"))
         for i, tok in enumerate(view[:before])
     )
+
+
+def _referred_partners(view: list[Tok], lo: int, hi: int) -> bool:
+    """두 기관과, 양 기관과, 이들 기관과: partners named before, referred to by number."""
+    for j in range(lo + 1, hi):
+        tok = view[j]
+        if tok.lex == "generic_party" and view[j - 1].form in ("두", "세", "양", "이들", "해당"):
+            following = view[j + 1] if j + 1 < len(view) else None
+            if following is not None and following.role in ("com", "conj"):
+                return True
+    return False
+
+
+def _partners_met(view: list[Tok], noun: int, parties: list[Party]) -> list[Party]:
+    """보스턴에서 A와 만나 … 협약을 체결한다: the one met before the signing is its partner."""
+    out = []
+    for party in parties:
+        if party.role != "com" or party.index >= noun:
+            continue
+        _, at = np_role(view, party.index)
+        if any(t.lex == "meet" for t in view[at + 1 : at + 3]):
+            out.append(party)
+    return out
 
 
 def find_agreements(
@@ -298,7 +328,7 @@ def find_agreements(
         if len({p.ref for p in actors + partners}) < 2:
             # A-B 간 협약: the names around 간 are the parties, unless the clause
             # already names them (대전-보스턴 간 … then describes the agreement).
-            partners += [p for p in parties if p.role == "between"]
+            partners += [p for p in parties if p.role == "between" and view[p.index].ent != "place"]
         if match.pattern.id.startswith("deal.") or match.pattern.id == "deal.acquisition":
             partners += [
                 p
@@ -320,8 +350,14 @@ def find_agreements(
                     confidence=match.pattern.confidence,
                 )
             )
-        if _unnamed_counterpart(view, lo, noun) and not partners:
+        referred = not partners and _referred_partners(view, lo, noun) and carried.partners
+        if referred:
+            partners = list(carried.partners)  # 두 기관과: the partners named just before
+        elif _unnamed_counterpart(view, lo, noun) and not partners:
             continue
+        if not partners and not actors:
+            whole = [a for a in arguments(view, 0, noun) if not embedded(view, a, noun)]
+            partners = _partners_met(view, noun, _parties(ctx, view, whole, people))
         if not actors and not pair:
             fallback = subject if subject is not None and subject.index < noun else None
             if fallback is None and not _has_own_subject(view, noun):
@@ -341,12 +377,13 @@ def find_agreements(
         when = nearest_date(dates, view[noun].start, ctx.clause_of(position), ctx)
         status, _ = _status(view, verb, kind, when, published)
         if status == "planned" and match.pattern.id.startswith("deal."):
-            status = "agreed"  # 오는 20일 인수를 마무리한다: the deal is agreed, its closing due
+            status = "signed"  # 오는 20일 인수를 마무리한다: the deal was signed, its closing is due
         span_start = view[lo].start if lo < len(view) else ctx.start
         summary = ctx.slice(span_start, view[verb].end).strip(" ,")
         groups = [sides]
-        if _one_per_partner(view, lo, verb, actors, partners, country_of):
+        if not referred and _one_per_partner(view, lo, verb, actors, partners, country_of):
             groups = [_dedupe(actors + [p]) for p in _dedupe(partners)]
+        carried.partners = [p for p in sides if p not in actors] or carried.partners
         for group in groups:
             agreements.append(
                 AgreementRecord(
@@ -494,7 +531,9 @@ def merge_agreements(
     fuller: dict[int, int] = {}
     for i, (a, parties) in enumerate(zip(agreements, sets, strict=True)):
         for j, (b, others) in enumerate(zip(agreements, sets, strict=True)):
-            if i == j or len(others) <= len(parties) or b.status != "signed":
+            larger = len(others) > len(parties)
+            same = others == parties and a.kind == "cooperation" and b.kind != "cooperation"
+            if i == j or not (larger or same) or b.status != "signed":
                 continue
             same_kind = a.kind == b.kind or a.kind == "cooperation"
             if same_kind and a.status != "planned" and _covered(parties, others, region_of):

@@ -62,6 +62,8 @@ def np_role(view: list[Tok], i: int) -> tuple[str, int]:
         if tok.role:
             if tok.role == "conj" and tok.form in ("와", "과") and _predicate_follows(view, j):
                 return "com", j  # A와 협약을 체결: Kiwi's JC before a predicate is a partner
+            if tok.role == "conj" and tok.form in ("와", "과") and listed:
+                return "com", j  # A, B 등 30여 기관과: a list closed by 등 goes no further
             if tok.role == "loc" and j + 1 < len(view) and view[j + 1].form in ("는", "ᆫ"):
                 return "loc_topic", j  # OO대학에서는 …: the institution speaks there
             if tok.role == "gen":
@@ -181,6 +183,7 @@ def arguments(view: list[Tok], lo: int, hi: int) -> list[Arg]:
         if (
             role == "com"
             and view[at].form in ("와", "과")
+            and view[at - 1].lex != "generic_party"  # A, B 등 기관과: a closed list
             and _next_name(view, at, hi, 1) is not None
         ):
             role = "conj"  # A와 B는: Kiwi's JKB 와 before another name is a list
