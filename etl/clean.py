@@ -53,7 +53,7 @@ _PREDICATE_END = re.compile(r"(다|요|음|함|됨|임)\s*[.!?\"'”’]*\s*$|[.
 
 _DATE = r"(?P<y>(19|20)\d{2})\s*(년|[.\-/])\s*(?P<m>\d{1,2})\s*(월|[.\-/])\s*(?P<d>\d{1,2})\s*일?"
 _LABELED_DATE = re.compile(
-    r"(기사입력|입력|등록|게재|발행|배포|작성|승인|송고)\s*(일시|일자|시간)?\s*[:：]?\s*" + _DATE
+    r"(기사입력|입력|등록|게재|발행|배포|작성|승인|송고)\s*(일시|일자|시간|일)?\s*[:：]?\s*" + _DATE
 )
 _BARE_DATE_LINE = re.compile(
     r"^" + _DATE + r"\.?\s*(\([월화수목금토일]\))?\s*(?P<time>\d{1,2}:\d{2}(:\d{2})?)?\s*$"
@@ -89,7 +89,7 @@ _WEB_HOST = re.compile(r"(?:https?://|www\.)(?P<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0
 # OO일보 2024.01.02 09:30: an outlet's name and a time under the headline.
 _OUTLET_DATE_LINE = re.compile(
     r"^(?!(?:기사)?(?:입력|등록|승인|수정|게재|발행|배포|작성|송고|업데이트))(?P<pub>\S{2,20}(?:\s\S{1,10})?)\s+"
-    + r"(?P<date>(19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2})\.?\s*\d{1,2}:\d{2}"
+    + r"(?P<date>(19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2})[.,]?\s*\d{1,2}:\d{2}"
 )
 # A scraper's ` date 2025-09-15` in front of the first line.
 _SCRAPED_DATE = re.compile(r"^date\s+(?P<y>(19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\s*")

@@ -131,3 +131,17 @@ def test_outlet_credit_date_in_a_caption() -> None:
     # A credit to a city hall is no outlet's date.
     text = f"보스턴 협력 강화 나선 도시들\n▲ 시장이 연구소를 둘러보고 있다. ⓒ수원시청 2024.03.09.\n{BODY}"
     assert page(text).published_on is None
+
+
+def test_outlet_and_date_line_with_a_comma_before_the_time() -> None:
+    article = page(
+        f"보스턴 협력 강화 나선 도시들\n뉴잉글랜드한인신문  2024-03-08, 10:21:05\n{BODY}"
+    )
+    assert article.published_on == date(2024, 3, 8)
+
+
+def test_registration_date_labelled_with_il() -> None:
+    article = page(
+        f"보스턴 협력 강화 나선 도시들\n조회수 : 312 등록일 : 2024-03-08 작성자 : 홍보팀\n{BODY}"
+    )
+    assert article.published_on == date(2024, 3, 8)

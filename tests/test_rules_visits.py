@@ -293,3 +293,13 @@ def test_a_new_pattern_in_the_rule_files_needs_no_code(tmp_path: Path) -> None:
     (row,) = visit_rows(rules)
     assert row["what"] == "김영환 → 보스턴 어린이병원"
     assert (row["pattern"], row["confidence"]) == ("vis.return_visit", "0.70")
+
+
+def test_that_day_of_an_event_abroad_dates_those_who_attended() -> None:
+    text = "한미약품은 12일 보스턴에서 협약식을 열었다.\n이날 행사에는 박재현 대표가 참석했다."
+    assert _visits(text) == {("박재현", "us-ma-boston"): ("completed", date(2024, 5, 12))}
+
+
+def test_a_date_before_being_located_somewhere_is_the_visits() -> None:
+    text = "김동연 경기지사는 15일 샌디에이고에 위치한 바이오콤을 방문했다."
+    assert _visits(text) == {("김동연", "biocom"): ("completed", date(2024, 5, 15))}

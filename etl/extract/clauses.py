@@ -361,6 +361,8 @@ POSTPOSITIONAL_VERBS = frozenset(
         "걸치",
         "있",
         "없",
+        "위치",  # 15일 X에 위치한 Y를 방문: being somewhere takes no date
+        "소재",
     }
 )
 

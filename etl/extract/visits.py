@@ -38,7 +38,7 @@ from etl.extract.context import SentenceContext
 from etl.extract.dates import DateMention
 from etl.extract.lexicon import matcher, pattern_by_id
 from etl.extract.tokens import Tok
-from etl.records import EntityRef, VisitRecord, VisitStatus
+from etl.records import DateValue, EntityRef, VisitRecord, VisitStatus
 
 _DESTINATION_ROLES = frozenset({"obj", "dat", "add"})
 _SUBJECT_ROLES = frozenset({"subj", "topic"})
@@ -55,6 +55,7 @@ class CarriedVisitor:
 
     person: str | None = None
     place: EntityRef | None = None  # where the last sentence's event took place (X에서)
+    when: DateValue | None = None  # and on which day, for 이날 (that day) in the next
 
 
 def _subject_person(view: list[Tok], before: int) -> str | None:
@@ -232,18 +233,24 @@ def find_visits(
         found.extend(_attendance(view, carried.place, country_of_official, country_of_target))
     if subject or head:
         carried.person = subject or head
-    carried.place = _event_place(view) or carried.place
+    previous_when = carried.when
+    if _event_place(view):
+        carried.place = _event_place(view)
+        carried.when = next((d.value for d in dates if d.value), None)
     visits: list[VisitRecord] = []
     for visitor, target, trigger, pattern_id, confidence in found:
         position = view[trigger].start
         clause = ctx.clause_of(position)
         when = nearest_date(dates, position, clause, ctx)
+        value = when.value if when else None
+        if value is None and pattern_id == "vis.attend" and _that_day(view):
+            value = previous_when  # 이날 체결식에는 …: the day of the event just told
         visits.append(
             VisitRecord(
                 official_key=visitor,
                 target=target,
                 status=_status(view, trigger, when, published),
-                when=when.value if when else None,
+                when=value,
                 sentence_index=ctx.index,
                 start=ctx.start,
                 end=ctx.end,
@@ -304,6 +311,19 @@ def _presence(
             rule = pattern_by_id("vis.presence")
             out.append((visitor, tok.entity.ref, arg.role_index, rule.id, rule.confidence))
     return out
+
+
+def _that_day(view: list[Tok]) -> bool:
+    """이날, 당일, 같은 날: the day of the event the last sentence told."""
+    forms = [t.form for t in view]
+    return (
+        "이날" in forms
+        or "당일" in forms
+        or any(
+            a == "같" and b == "은" and c == "날"
+            for a, b, c in zip(forms, forms[1:], forms[2:], strict=False)
+        )
+    )
 
 
 def _event_place(view: list[Tok]) -> EntityRef | None:
