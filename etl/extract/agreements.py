@@ -41,10 +41,9 @@ from etl.extract.clauses import (
 )
 from etl.extract.context import SentenceContext
 from etl.extract.dates import DateMention
-from etl.extract.entities import register
+from etl.extract.entities import names_by_role
 from etl.extract.lexicon import matcher
 from etl.extract.matcher import Match
-from etl.extract.names import is_korean_name
 from etl.extract.tokens import Tok
 from etl.records import (
     AgreementCountRecord,
@@ -57,6 +56,8 @@ from etl.records import (
 from etl.reference import load_reference
 
 _PARTNER_ROLES = frozenset({"com", "src"})
+# Roles in which a name no list has is taken as a party (벤처투자사 OO와, OO는).
+_PARTY_ROLES = frozenset({"subj", "topic", "com", "src"})
 _ACTOR_ROLES = frozenset({"subj", "topic", "loc_topic"})
 
 
@@ -115,48 +116,6 @@ def _parties(
         if ref is not None:
             out.append(Party(ref, view[arg.index].form, arg.index, arg.role))
     return out
-
-
-_PARTY_ROLES = frozenset({"subj", "topic", "com", "src"})
-
-
-def _unknown_parties(
-    ctx: SentenceContext,
-    view: list[Tok],
-    lo: int,
-    hi: int,
-    registry: dict[str, OrganizationRecord],
-) -> None:
-    """Names no list has, found by their role: a proper noun (Kiwi tags unknown names
-    NNP; a Latin name is SL) that is the subject or partner of an agreement clause is an
-    organization (벤처투자사 살로니카(Salonica)와, '홈쇼핑월드'와). Not a person's name
-    (surname and given name), not a title, not a place."""
-    reference = load_reference()
-    for i in range(lo, hi):
-        tok = view[i]
-        if tok.is_entity or tok.tag not in ("NNP", "SL") or tok.lex or len(tok.form) < 2:
-            continue
-        if i > 0 and view[i - 1].tag in ("NNP", "SL") and not view[i - 1].is_entity:
-            continue  # inside a longer run: only its first word is tried
-        j = i + 1
-        while j < len(view) and view[j].tag in ("NNP", "SL") and not view[j].is_entity:
-            j += 1  # Acme Bio, 제너레이트 바이오메디슨
-        view_role, _ = np_role(view, j - 1)
-        if view_role not in _PARTY_ROLES or view[j - 1].lex:
-            continue
-        name = ctx.slice(tok.start, view[j - 1].end)
-        if name in reference.index or is_korean_name(name, reference) or name in reference.titles:
-            continue
-        if ctx.in_brackets(tok.start, view[j - 1].end):
-            continue
-        found = register(ctx, tok.start, view[j - 1].end, "company", registry)
-        ctx.entities = sorted([*ctx.entities, found], key=lambda f: f.start)
-        merged = Tok(name, "NNP", tok.start, view[j - 1].end, ent="org", entity=found)
-        view[i:j] = [merged] + [_EMPTY] * (j - i - 1)
-    view[:] = [t for t in view if t is not _EMPTY]
-
-
-_EMPTY = Tok("", "", -1, -1)
 
 
 def _kind(view: list[Tok], match: Match) -> AgreementKind:
@@ -290,7 +249,7 @@ def find_agreements(
     institution they act for; ``carried`` holds the last sentence's subject and is
     updated here."""
     if matcher("agreements")(view):
-        _unknown_parties(ctx, view, 0, len(view), registry)
+        names_by_role(ctx, view, registry, _PARTY_ROLES)
     subject = _sentence_subject(view, people, len(view))
     previous_subject = carried.subject
     if subject is not None:
@@ -377,7 +336,9 @@ def find_agreements(
         when = nearest_date(dates, view[noun].start, ctx.clause_of(position), ctx)
         status, _ = _status(view, verb, kind, when, published)
         if status == "planned" and match.pattern.id.startswith("deal."):
-            status = "signed"  # 오는 20일 인수를 마무리한다: the deal was signed, its closing is due
+            status = (
+                "signed"  # 오는 20일 인수를 마무리한다: the deal was signed, its closing is due
+            )
         span_start = view[lo].start if lo < len(view) else ctx.start
         summary = ctx.slice(span_start, view[verb].end).strip(" ,")
         groups = [sides]

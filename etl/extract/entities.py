@@ -23,7 +23,7 @@ import re
 
 import ahocorasick
 
-from etl.extract.clauses import arguments
+from etl.extract.clauses import arguments, np_role
 from etl.extract.context import Found, SentenceContext
 from etl.extract.lexicon import ALL_ROLES as _ALL_ROLES
 from etl.extract.lexicon import (
@@ -34,6 +34,7 @@ from etl.extract.lexicon import (
     pattern_by_id,
 )
 from etl.extract.matcher import Pattern
+from etl.extract.names import is_korean_name
 from etl.extract.tokens import Tok, token_view
 from etl.records import EntityRef, OrganizationRecord
 from etl.reference import Reference, load_reference
@@ -424,3 +425,50 @@ def self_references(ctx: SentenceContext, homes: dict[str, str], publisher: str 
             added.append(Found(own, tok.start, nxt.end, surface, True, rule.id, rule.confidence))
     if added:
         ctx.entities = sorted(ctx.entities + added, key=lambda f: f.start)
+
+
+def names_by_role(
+    ctx: SentenceContext,
+    view: list[Tok],
+    registry: dict[str, OrganizationRecord],
+    roles: frozenset[str],
+    span: tuple[int, int] | None = None,
+    org_type: str = "company",
+) -> None:
+    """Names no list has, found by their role in a frame: a proper noun (Kiwi tags
+    unknown names NNP; a Latin name is SL) that is the subject or partner of an agreement
+    clause (벤처투자사 살로니카(Salonica)와, '홈쇼핑월드'와) is an organization. Not a
+    person's name (surname and given name), not a title, not a known name. (Tried for the
+    objects of visits too, it took 클러스터 and 행정청 for names: visits do not use it.)
+    ``view`` is updated in place."""
+    reference = load_reference()
+    lo, hi = span or (0, len(view))
+    for i in range(lo, min(hi, len(view))):
+        tok = view[i]
+        if tok.is_entity or tok.tag not in ("NNP", "SL") or tok.lex or len(tok.form) < 2:
+            continue
+        if i > 0 and view[i - 1].tag in ("NNP", "SL", "SO", "SW") and not view[i - 1].is_entity:
+            continue  # inside a longer run (K-BIO): only its first word is tried
+        j = i + 1
+        while j < len(view) and view[j].tag in ("NNP", "SL") and not view[j].is_entity:
+            j += 1  # Acme Bio, 제너레이트 바이오메디슨
+        view_role, at = np_role(view, j - 1)
+        if view_role not in roles or view[j - 1].lex:
+            continue
+        # Only a quote or one bracket may stand between the name and its particle.
+        bracketed = view[j].close > 0 and view[j].close + 1 == at
+        if at > j and not bracketed and any(t.tag not in ("SSO", "SSC", "SS") for t in view[j:at]):
+            continue
+        name = ctx.slice(tok.start, view[j - 1].end)
+        if name in reference.index or is_korean_name(name, reference) or name in reference.titles:
+            continue
+        if ctx.in_brackets(tok.start, view[j - 1].end):
+            continue
+        found = register(ctx, tok.start, view[j - 1].end, org_type, registry)
+        ctx.entities = sorted([*ctx.entities, found], key=lambda f: f.start)
+        merged = Tok(name, "NNP", tok.start, view[j - 1].end, ent="org", entity=found)
+        view[i:j] = [merged] + [_EMPTY] * (j - i - 1)
+    view[:] = [t for t in view if t is not _EMPTY]
+
+
+_EMPTY = Tok("", "", -1, -1)
