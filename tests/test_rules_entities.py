@@ -144,3 +144,10 @@ def test_a_short_university_name_inside_a_longer_word_is_another_word() -> None:
 def test_a_short_place_name_read_as_a_common_word_is_no_place() -> None:
     extraction = extract_text("두 기관은 협력을 강화키로 했다.", date(2024, 5, 20))
     assert "kr-incheon/강화군" not in {m.entity.key for m in extraction.mentions}
+
+
+def test_a_long_name_before_a_known_short_one_wins_over_a_shape() -> None:
+    # 매사추세츠주 생명과학센터(MLSC): the bracket's institution, not an unknown 센터.
+    found = _organizations("오 구청장은 매사추세츠주 생명과학센터(MLSC)에서 전문가들을 만났다.")
+    assert "mlsc" in found
+    assert not any(key.startswith("unresolved:") for key in found)

@@ -303,3 +303,27 @@ def test_that_day_of_an_event_abroad_dates_those_who_attended() -> None:
 def test_a_date_before_being_located_somewhere_is_the_visits() -> None:
     text = "김동연 경기지사는 15일 샌디에이고에 위치한 바이오콤을 방문했다."
     assert _visits(text) == {("김동연", "biocom"): ("completed", date(2024, 5, 15))}
+
+
+def test_meeting_an_institutions_people_abroad_is_visiting_it() -> None:
+    text = (
+        "김진태 강원지사는 하버드 의대와 보스턴 어린이병원 관계자들을 잇따라 만나 협력을 논의했다."
+    )
+    assert set(_visits(text)) == {("김진태", "harvard-med"), ("김진태", "bch")}
+
+
+def test_who_is_quoted_is_not_who_travels_on() -> None:
+    text = (
+        "김진태 강원지사는 8일 보스턴에 도착했다.\n"
+        "박순만 보건산업진흥원 미국지사장은 “많은 기업이 진출하길 기대한다”고 밝혔다.\n"
+        "이어 하버드 의대를 찾아 협력 방안을 논의했다."
+    )
+    assert ("김진태", "harvard-med") in _visits(text)
+    assert ("박순만", "harvard-med") not in _visits(text)
+
+
+def test_a_title_without_a_name_as_subject_is_someone_else() -> None:
+    text = (
+        "김동연 경기지사는 8일 보스턴을 찾았다.\n바이오콤 회장과 부회장은 지난해 경기도청을 찾았다."
+    )
+    assert set(_visits(text)) == {("김동연", "us-ma-boston")}

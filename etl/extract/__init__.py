@@ -69,10 +69,12 @@ def _find_entities(
     for ctx in contexts:
         ctx.entities = find_reference_entities(ctx.text, ctx.start)
         drop_common_words(ctx)
+        # 매사추세츠주 생명과학센터(MLSC): a long name spelled before a known short one is
+        # that institution, before any shape could take its words for another name.
+        names_spelled_before_brackets(ctx)
         found = discover_organizations(ctx, discovered)  # may drop places inside names
         ctx.entities.extend(found)
         ctx.entities.sort(key=lambda f: f.start)
-        names_spelled_before_brackets(ctx)
         aliases.update(bracket_aliases(ctx))
     for ctx in contexts:
         apply_aliases(ctx, aliases)

@@ -112,7 +112,10 @@ def _other_subject(view: list[Tok], lo: int, hi: int) -> bool:
         owner = view[i - 1]
         if owner.lex == "delegation" and i > 1 and view[i - 2].ent in ("place", "org", "gov"):
             return True  # OO카운티 사절단이: another side's delegation
-        if owner.ent == "person" or owner.lex in ("delegation", "title", "head_title"):
+        titled = owner.lex in ("title", "head_title") and any(
+            t.ent == "person" for t in view[max(lo, i - 5) : i - 1]
+        )  # 홍길동 지사가; a title alone (회장과 부회장이) is someone else
+        if owner.ent == "person" or owner.lex == "delegation" or titled:
             continue
         if owner.is_entity:
             continue  # an institution as subject speaks for its visit (충북도는 … 방문)
@@ -230,9 +233,18 @@ def find_visits(
         visitor = subject or head or (previous if not _other_subject(view, 0, len(view)) else None)
         if visitor is not None:
             found.extend(_presence(view, visitor, country_of_official, country_of_target))
+            home = country_of_official(visitor)
+            for i, tok in enumerate(view):
+                if tok.lex != "meet":
+                    continue
+                found.extend(
+                    met
+                    for met in _meetings(view, i, visitor)
+                    if home and country_of_target(met[1]) not in (None, home)
+                )
         found.extend(_attendance(view, carried.place, country_of_official, country_of_target))
-    if subject or head:
-        carried.person = subject or head
+    if (subject or head) and not _reports_speech(view):
+        carried.person = subject or head  # who said something is not who travels on
     previous_when = carried.when
     if _event_place(view):
         carried.place = _event_place(view)
@@ -310,6 +322,31 @@ def _presence(
         if target_country and target_country != home:
             rule = pattern_by_id("vis.presence")
             out.append((visitor, tok.entity.ref, arg.role_index, rule.id, rule.confidence))
+    return out
+
+
+def _reports_speech(view: list[Tok]) -> bool:
+    """“…”고 밝혔다, …라고 말했다: the sentence reports what its subject said."""
+    return any(t.tag == "JKQ" or t.form in ("라며", "라고") for t in view)
+
+
+def _meetings(
+    view: list[Tok],
+    trigger: int,
+    visitor: str,
+) -> list[tuple[str, EntityRef, int, str, float]]:
+    """하버드와 OO의대 관계자들을 잇따라 만나: meeting an institution's people is visiting
+    it (abroad: the caller keeps only those in another country than the official's)."""
+    rule = pattern_by_id("vis.meet_staff")
+    out = []
+    for arg in arguments(view, clause_start(view, trigger), trigger):
+        tok = view[arg.index]
+        if arg.role != "obj" or tok.ent not in ("org", "gov") or tok.entity is None:
+            continue
+        if any(t.lex == "staff" for t in view[arg.index + 1 : arg.role_index]) and _reaches(
+            view, arg, trigger
+        ):
+            out.append((visitor, tok.entity.ref, trigger, rule.id, rule.confidence))
     return out
 
 
