@@ -469,3 +469,12 @@ def test_a_list_closed_by_deung_and_a_generic_head_ends_before_the_next_name() -
     assert found == {
         ("mou", frozenset({"gov:kr-daegu", "kr-mohw", "celltrion", "knu"})): ("signed", None)
     }
+
+
+def test_an_official_known_by_the_place_they_serve_signs_for_its_government() -> None:
+    text = (
+        "박상훈 부산시 경제실장이 존 밀러 메릴랜드주 상무장관과 바이오 협력을 위한 "
+        "양해각서를 체결했다."
+    )
+    found = agreements(extract_text(text, MAY_20))
+    assert found == {("mou", frozenset({"gov:kr-busan", "md-state"})): ("signed", None)}

@@ -108,6 +108,14 @@ def extract(article: CleanArticle) -> Extraction:
     people = {
         key: record.organization_key for key, record in officials.items() if record.organization_key
     }
+    for key in officials:
+        # 그레고리 비아렉키 매사추세츠 주택·경제개발장관: an official known only by the
+        # place they serve acts for its government.
+        identity = key.split("|", 1)[1] if "|" in key else ""
+        if key not in people and identity.startswith("place:"):
+            government = reference.government_of(identity.removeprefix("place:"))
+            if government:
+                people[key] = government
 
     def official_country(person_key: str) -> str | None:
         record = officials.get(person_key)
