@@ -63,14 +63,19 @@ _DATE_ONLY = re.compile(_DATE)
 _OUTLET_CREDIT_DATE = re.compile(r"[ⓒ©]\s?(?P<pub>[^\s\d]{2,20})\s+" + _DATE)
 _YEAR2_DATE = re.compile(r"'(?P<y>\d{2})\.\s*(?P<m>\d{1,2})\.\s*(?P<d>\d{1,2})")
 
-_REPORTER = r"(?P<rep>[가-힣]{2,4})\s*(?:객원|수습|인턴|선임|전문|수석|대표|편집|취재)?\s*기자"
+_REPORTER = r"(?P<rep>[가-힣]{2,4})\s*(?:객원|수습|인턴|선임|전문|수석|대표|편집|취재)?\s*(?:기자|특파원)"
+# (보스턴=연합뉴스) 정아란 이동환 기자 =: a wire byline may name two reporters.
+_REPORTERS = (
+    r"(?P<rep>[가-힣]{2,4}(?:\s[가-힣]{2,4})?)\s*(?:객원|수습|인턴|선임|전문|수석|대표|편집|취재)?"
+    r"\s*(?:기자|특파원)"
+)
 _BYLINE_PATTERNS = (
     # 데일리연합(월간, 한국뉴스신문) 김준 기자 | body...
     re.compile(r"^(?P<pub>[^|\[\]]{2,40}?)\s+" + _REPORTER + r"\s*[|│ㅣ]\s*"),
     # [경기헤드라인=김윤종 기자] / [데일리스포츠한국 이석희 기자] / 【OO뉴스 울산=홍길동 기자】
     re.compile(r"^[\[【]\s*(?:(?P<pub>[^\]】]{2,40}?)\s*[= ]\s*)?" + _REPORTER + r"\s*[\]】]\s*"),
     # (서울=연합뉴스) 홍길동 기자 = body...
-    re.compile(r"^\((?:[가-힣]+\s*=\s*)?(?P<pub>[^)=]{2,20})\)\s*" + _REPORTER + r"\s*=\s*"),
+    re.compile(r"^\((?:[가-힣]+\s*=\s*)?(?P<pub>[^)=]{2,20})\)\s*" + _REPORTERS + r"\s*=\s*"),
     # OO경제 홍길동 기자=body...  /  OO뉴스 보스턴(미국)=홍길동 기자
     re.compile(
         r"^(?P<pub>[^\s=\[\]()]{2,20}(?:\s[^\s=]{1,12})?)\s*(?:\s|=)\s*"
@@ -79,10 +84,13 @@ _BYLINE_PATTERNS = (
     ),
 )
 # [ 홍길동 기자 ] / 홍길동 기자 ㅣ name@outlet.com / 기자명 홍길동 / 홍길동 대표기자 | 입력 …
+# 청주=홍길동 기자 name@ / /홍길동기자 name@ / name@outlet.com홍길동 기자 /
+# 홍길동 기자 (name@outlet.com)2025-04-15 10:06
 _REPORTER_LINE = re.compile(
-    r"^[\[(]?\s*(기자명\s*)?"
+    r"^[\[(/]?\s*(기자명\s*)?(?:[가-힣]{2,6}\s*=\s*)?(?:/?[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+)?"
     + _REPORTER
-    + r"\s*[\])]?\s*(?:[|│ㅣ]\s*)?(?P<tail>\S+@\S*|\S*@\S+|[|│ㅣ].*|입력.*|기사입력.*)?$"
+    + r"\s*[\])]?\s*(?:[|│ㅣ]\s*)?"
+    + r"(?P<tail>\S+@\S*|\S*@\S+|\(\S+@\S+\).*|[|│ㅣ].*|입력.*|기사입력.*)?$"
 )
 _EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9._%+\-]+@(?P<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
 _WEB_HOST = re.compile(r"(?:https?://|www\.)(?P<host>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
@@ -92,7 +100,8 @@ _OUTLET_DATE_LINE = re.compile(
     + r"(?P<date>(19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2})[.,]?\s*\d{1,2}:\d{2}"
 )
 # A scraper's ` date 2025-09-15` in front of the first line.
-_SCRAPED_DATE = re.compile(r"^date\s+(?P<y>(19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\s*")
+# (date 2021-08: a month only, which dates nothing but is no part of the headline)
+_SCRAPED_DATE = re.compile(r"^date\s+(?P<y>(19|20)\d{2})-(?P<m>\d{2})(?:-(?P<d>\d{2}))?\s+")
 _MARKDOWN_IMAGE = re.compile(r"^!?\[(?P<text>.+)\]\(\S+\)$")
 _COPYRIGHT = re.compile(r"(?:저작권자\s*)?(?:[©ⓒ]|Copyright\s*[©ⓒ]?|\(c\))\s*(?P<rest>.+)", re.I)
 
@@ -180,6 +189,19 @@ def _publisher_from_addresses(lines: list[str]) -> str | None:
     return None
 
 
+_PHOTO_CREDIT = re.compile(r"\(\s*사진\s*=\s*(?P<pub>[^)=]{2,20}?)\s*\)")
+
+
+def _publisher_from_photo_credit(lines: list[str]) -> str | None:
+    """(사진=전자신문): an outlet credits the photos it took itself."""
+    for text in lines:
+        for match in _PHOTO_CREDIT.finditer(text):
+            outlet = outlet_named(match["pub"])
+            if outlet is not None:
+                return outlet.name_ko
+    return None
+
+
 def _publisher_from_header(lines: list[str]) -> str | None:
     """A known outlet's name leading a line of the page header (a logo's alt text,
     ``OO뉴스TV 유튜브 바로가기``)."""
@@ -201,7 +223,7 @@ def clean(document: Document) -> CleanArticle:
     lines = [line for line in raw_lines if line.text]
     scraped_date: date | None = None
     if lines and (m := _SCRAPED_DATE.match(lines[0].text)):
-        scraped_date = _date(m)
+        scraped_date = _date(m) if m["d"] else None
         lines[0] = _Line(lines[0].index, lines[0].text[m.end() :])
         lines = [line for line in lines if line.text]
     lines = [
@@ -256,10 +278,12 @@ def clean(document: Document) -> CleanArticle:
             continue
         if m := _REPORTER_LINE.match(text):
             reporter = reporter or m["rep"]
+            if m["tail"] and (dated := _DATE_ONLY.search(m["tail"])):
+                bare_date = bare_date or _date(dated)  # 홍길동 기자 (email)2025-04-15 10:06
             continue
         for pattern in _BYLINE_PATTERNS:
             if m := pattern.match(text):
-                if m["pub"]:
+                if m["pub"] and "@" not in m["pub"]:  # camila@outlet.com 홍길동 기자
                     publisher = publisher or publisher_name(m["pub"])
                 reporter = reporter or m["rep"]
                 text = text[m.end() :].strip()
@@ -297,6 +321,7 @@ def clean(document: Document) -> CleanArticle:
     publisher = (
         publisher
         or _publisher_from_header(all_text[: (title_pos or 0)] + header)
+        or _publisher_from_photo_credit(all_text)
         or _publisher_from_header([t.lstrip("[【(") for t in all_text[stop:]])
         or _publisher_from_addresses(all_text)
     )

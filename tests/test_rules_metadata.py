@@ -145,3 +145,45 @@ def test_registration_date_labelled_with_il() -> None:
         f"보스턴 협력 강화 나선 도시들\n조회수 : 312 등록일 : 2024-03-08 작성자 : 홍보팀\n{BODY}"
     )
     assert article.published_on == date(2024, 3, 8)
+
+
+@pytest.mark.parametrize(
+    ("byline", "publisher", "reporter"),
+    [
+        ("[매일경제 워싱턴=김민준 특파원] ", "매일경제", "김민준"),  # a correspondent
+        ("(보스턴=연합뉴스) 김민준 박서연 기자 = ", "연합뉴스", "김민준 박서연"),  # two names
+    ],
+)
+def test_byline_variants(byline: str, publisher: str, reporter: str) -> None:
+    article = page(f"보스턴 협력 강화 나선 도시들\n{byline}{BODY}")
+    assert (article.publisher, article.reporter) == (publisher, reporter)
+
+
+@pytest.mark.parametrize(
+    ("foot", "publisher", "reporter"),
+    [
+        ("청주=김민준 기자 minjun@joongdo.co.kr", "중도일보", "김민준"),  # a city before the name
+        ("/김민준기자 minjun@", None, "김민준"),  # a slash, the title glued on
+        ("minjun@etnews.co.kr 김민준 기자", "전자신문", "김민준"),  # the e-mail first
+    ],
+)
+def test_reporter_lines_at_the_foot(foot: str, publisher: str | None, reporter: str) -> None:
+    article = page(f"보스턴 협력 강화 나선 도시들\n{BODY}\n{foot}")
+    assert (article.publisher, article.reporter) == (publisher, reporter)
+
+
+def test_reporter_line_with_a_date_after_the_address() -> None:
+    article = page(
+        f"보스턴 협력 강화 나선 도시들\n김민준 기자 (minjun@medipana.com)2025-04-15 10:06\n{BODY}"
+    )
+    assert (article.reporter, article.published_on) == ("김민준", date(2025, 4, 15))
+
+
+def test_an_outlet_credits_its_own_photos() -> None:
+    article = page(f"보스턴 협력 강화 나선 도시들\n{BODY}\n기념 촬영을 하고 있다. (사진=전자신문)")
+    assert article.publisher == "전자신문"
+
+
+def test_a_scraped_month_is_no_part_of_the_headline() -> None:
+    article = page(f" date 2021-08 보스턴 협력 강화 나선 도시들\n\n{BODY}")
+    assert (article.title, article.published_on) == ("보스턴 협력 강화 나선 도시들", None)
