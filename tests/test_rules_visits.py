@@ -327,3 +327,16 @@ def test_a_title_without_a_name_as_subject_is_someone_else() -> None:
         "김동연 경기지사는 8일 보스턴을 찾았다.\n바이오콤 회장과 부회장은 지난해 경기도청을 찾았다."
     )
     assert set(_visits(text)) == {("김동연", "us-ma-boston")}
+
+
+def test_a_joint_booth_at_a_fair_is_not_the_region() -> None:
+    text = "김관영 전북지사는 CES 2024의 전북 공동관을 둘러봤다."
+    assert _visits(text) == {}
+
+
+def test_a_side_named_with_eseon_is_not_the_venue() -> None:
+    text = (
+        "협약식은 화상으로 진행됐으며 보스턴대 측에선 존 스미스 교수가, "
+        "서울대병원에선 김민준 교수가 참석했다."
+    )
+    assert _visits(text) == {}

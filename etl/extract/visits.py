@@ -159,8 +159,9 @@ def _reaches(view: list[Tok], arg: Arg, trigger: int) -> bool:
 
 
 def _booth(view: list[Tok], arg: Arg) -> bool:
-    words = view[arg.index + 1 : arg.role_index]
-    return any(t.form in _NOT_THE_INSTITUTION for t in words)
+    """OO 공동관을 둘러보고: the booth at a fair (공동/관 however Kiwi split it)."""
+    phrase = "".join(t.form for t in view[arg.index + 1 : arg.role_index])
+    return any(word in phrase for word in _NOT_THE_INSTITUTION)
 
 
 def _status(
@@ -368,8 +369,8 @@ def _event_place(view: list[Tok]) -> EntityRef | None:
     places = [
         view[a.index].entity.ref
         for a in arguments(view, 0, len(view))
-        if a.role in ("loc", "loc_topic") and view[a.index].entity is not None
-    ]
+        if a.role == "loc" and view[a.index].entity is not None
+    ]  # OO 측에선 A가 참석: 에선 names the side someone stood for, not the venue
     return places[-1] if places else None
 
 
@@ -410,7 +411,8 @@ def merge_visits(
 ) -> list[VisitRecord]:
     """One visit per official and target. Its date is the one the article gives most
     often (a caption repeated with a typo does not win); a visit to a whole country is
-    dropped when the sentence that states it names the place visited there."""
+    dropped when the sentence that states it names the place visited there (미국을 방문 중인
+    … 보스턴에서); across sentences both stand (최근 방한한 A … 서울의 B를 찾아)."""
     visits = [
         v
         for v in visits
