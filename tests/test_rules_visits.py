@@ -340,3 +340,11 @@ def test_a_side_named_with_eseon_is_not_the_venue() -> None:
         "서울대병원에선 김민준 교수가 참석했다."
     )
     assert _visits(text) == {}
+
+
+def test_everyone_heading_the_sentence_was_there() -> None:
+    text = (
+        "존 스미스 보스턴대 학장과 김민준 성균관대 부총장은 17일 보스턴대 공학관에서 "
+        "협약서에 서명했다."
+    )
+    assert set(_visits(text)) == {("김민준", "bu")}  # the visitor is the one from abroad

@@ -81,6 +81,8 @@ def np_role(view: list[Tok], i: int) -> tuple[str, int]:
         if tok.form == "간" and tok.tag in ("NNB", "NNG"):
             return "between", j
         if tok.is_entity:
+            if view[i].ent == "person" and tok.ent == "person":
+                return "conj", j - 1  # A 학부장과(glued) B 부총장은: two people, a list
             if view[i].ent == "person":
                 j += 1  # 홍길동 대전시장은: the title's region is inside the phrase
                 continue

@@ -68,6 +68,15 @@ def _subject_person(view: list[Tok], before: int) -> str | None:
     return None
 
 
+def _subject_people(view: list[Tok]) -> list[str]:
+    """Every official whose noun phrase is a subject or topic of the sentence."""
+    return [
+        view[a.index].person
+        for a in arguments(view, 0, len(view))
+        if view[a.index].ent == "person" and a.role in _SUBJECT_ROLES and view[a.index].person
+    ]
+
+
 def _possessor(view: list[Tok], trigger: int) -> str | None:
     """홍길동 총장의 OO대 방문: the official whose visit it is."""
     for arg in arguments(view, 0, trigger):
@@ -232,8 +241,10 @@ def find_visits(
                 found.append((visitor, ref, trigger, match.pattern.id, match.pattern.confidence))
     if country_of_official and country_of_target:
         visitor = subject or head or (previous if not _other_subject(view, 0, len(view)) else None)
+        # Everyone heading the sentence was there (A 시장과 B 지사는 보스턴에서 …).
+        for person in _subject_people(view) or ([visitor] if visitor else []):
+            found.extend(_presence(view, person, country_of_official, country_of_target))
         if visitor is not None:
-            found.extend(_presence(view, visitor, country_of_official, country_of_target))
             home = country_of_official(visitor)
             for i, tok in enumerate(view):
                 if tok.lex != "meet":
@@ -316,6 +327,9 @@ def _presence(
             or tok.entity is None
         ):
             continue
+        after = view[arg.role_index + 1 : arg.role_index + 4]
+        if arg.role == "loc_topic" and any(t.ent == "person" for t in after):
+            continue  # OO병원에선 홍길동 교수가 참석: the side someone stood for
         rest = view[arg.role_index + 1 :]
         if not any(t.lex in _PRESENCE_CLASSES for t in rest):
             continue
