@@ -151,3 +151,12 @@ def test_a_long_name_before_a_known_short_one_wins_over_a_shape() -> None:
     found = _organizations("오 구청장은 매사추세츠주 생명과학센터(MLSC)에서 전문가들을 만났다.")
     assert "mlsc" in found
     assert not any(key.startswith("unresolved:") for key in found)
+
+
+def test_a_person_or_a_cut_name_is_no_institution_by_shape() -> None:
+    # A person and their title or institution, R&D cut at the ampersand, a common phrase.
+    found = _organizations(
+        "이정국 연구원과 데이비드 브라운 매스종합병원 원장이 R&D 센터와 AI 헬스케어 사업을 "
+        "소개했다."
+    )
+    assert not any(key.startswith("unresolved:") for key in found)

@@ -34,7 +34,7 @@ from etl.extract.lexicon import (
     pattern_by_id,
 )
 from etl.extract.matcher import Pattern
-from etl.extract.names import is_korean_name
+from etl.extract.names import foreign_given_names, is_korean_name
 from etl.extract.tokens import Tok, token_view
 from etl.records import EntityRef, OrganizationRecord
 from etl.reference import Reference, load_reference
@@ -172,9 +172,29 @@ def _shape_org(view: list[Tok], start: int, end: int) -> str | None:
             return None
         if last.tag not in ("NNP", "SL", "SH"):
             return None
-    elif not any(t.tag in ("NNP", "SL", "SH") for t in words[:-1]):
+    elif not any(t.tag in ("NNP", "SL", "SH") for t in words[:-1]) or not _name_run(view, start, words):
         return None
     return head.org_type
+
+
+def _name_run(view: list[Tok], start: int, words: list[Tok]) -> bool:
+    """Whether proper nouns then a head are an institution's name and not something else
+    that looks so: a person and their title or institution (이정국 연구원, 데이비드 브라운
+    OO병원), a name cut out of another (R&D 센터: the run would start at D), or a phrase
+    with common words in it (USA 기간 동안 국내 제약)."""
+    reference = load_reference()
+    first = words[0].form
+    if is_korean_name(first, reference) or first in foreign_given_names():
+        return False
+    if words[-1].form in reference.titles:
+        return False  # 연구원 is a title as well as a head
+    previous = view[start - 1] if start > 0 else None
+    if previous is not None and not words[0].space_before and previous.tag in ("SO", "SW"):
+        return False
+    modifiers = generic_modifiers()
+    return len(words) <= 4 and not any(
+        t.tag in ("NNB", "MM") or t.form in modifiers for t in words[:-1]
+    )
 
 
 def discover_organizations(
