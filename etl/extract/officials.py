@@ -515,9 +515,20 @@ def person_records(
     return records, keys
 
 
-_BARE_TITLE = re.compile(
-    r"(?<![가-힣])(?:(?P<s>[가-힣])\s)?(?P<t>[가-힣]{1,6}?)(?=은|는|이|가|의|도|께서|과|와|을|를|\s)"
-)
+@functools.cache
+def _bare_title() -> re.Pattern[str]:
+    """A title word alone or after a surname (지사는, 홍 지사가), its particle read from the
+    particle table."""
+    particles = "|".join(
+        sorted(
+            (re.escape(f) for f in particle_forms("subj", "topic", "gen", "add", "com", "obj")),
+            key=len,
+            reverse=True,
+        )
+    )
+    return re.compile(
+        rf"(?<![가-힣])(?:(?P<s>[가-힣])\s)?(?P<t>[가-힣]{{1,6}}?)(?=(?:{particles})|\s)"
+    )
 
 
 def coreferences(
@@ -527,7 +538,7 @@ def coreferences(
     taken = [(h.start, max(h.end, h.title_end)) for h in hits]
     out = []
     for ctx in contexts:
-        for match in _BARE_TITLE.finditer(ctx.text):
+        for match in _bare_title().finditer(ctx.text):
             title = match["t"]
             surname = match["s"]
             people = [
