@@ -48,7 +48,7 @@ _END_OF_BODY = re.compile(
     re.I,
 )
 _SUMMARY_MARKER = re.compile(r"(AI|자동).{0,10}요약|요약.{0,5}(AI|자동)")
-_CAPTION_END = re.compile(r"[\[(]\s*(사진|자료|그래픽|영상)\s*[=:]?[^\])]*[\])]\s*$")
+_CAPTION_END = re.compile(r"[\[(<]\s*(사진|자료|그래픽|영상)\s*[=:]?[^\])>]*[\])>]\s*$")
 _PREDICATE_END = re.compile(r"(다|요|음|함|됨|임)\s*[.!?\"'”’]*\s*$|[.!?]\s*$")
 
 _DATE = r"(?P<y>(19|20)\d{2})\s*(년|[.\-/])\s*(?P<m>\d{1,2})\s*(월|[.\-/])\s*(?P<d>\d{1,2})\s*일?"

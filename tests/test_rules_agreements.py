@@ -478,3 +478,16 @@ def test_an_official_known_by_the_place_they_serve_signs_for_its_government() ->
     )
     found = agreements(extract_text(text, MAY_20))
     assert found == {("mou", frozenset({"gov:kr-busan", "md-state"})): ("signed", None)}
+
+
+def test_a_quoted_document_after_wa_is_the_object_not_a_list_member() -> None:
+    # 과 before a quoted document name marks the partner; the quote is not a bracket of
+    # the partner's noun that a list could read past.
+    text = (
+        "정다운 대전시 경제국장이 존 스미스 매사추세츠 주택·경제개발장관과 "
+        "‘생명과학 분야 상호협력을 위한 양해각서(MOU)’를 체결했다."
+    )
+    found = agreements(extract_text(text, MAY_20))
+    assert [parties for kind, parties in found if kind == "mou"] == [
+        frozenset({"gov:kr-daejeon", "ma-state"})
+    ]

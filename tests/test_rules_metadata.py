@@ -187,3 +187,14 @@ def test_an_outlet_credits_its_own_photos() -> None:
 def test_a_scraped_month_is_no_part_of_the_headline() -> None:
     article = page(f" date 2021-08 보스턴 협력 강화 나선 도시들\n\n{BODY}")
     assert (article.title, article.published_on) == ("보스턴 협력 강화 나선 도시들", None)
+
+
+@pytest.mark.parametrize("credit", ["<사진=가나시>", "(사진=가나시)", "[사진 제공=가나시]"])
+def test_a_lead_caption_with_a_photo_credit_in_any_bracket_starts_the_body(credit: str) -> None:
+    # The lead photo's caption repeats the first sentence and ends with its credit; the
+    # body starts there, whatever bracket the credit is in, and keeps it once.
+    caption = f"가나시와 다라협회는 보스턴 진출을 위한 협약을 맺었다.{credit}"
+    article = page(f"가나시, 다라협회와 협력키로\n\n{caption}\n{caption}\n{BODY}")
+    assert article.body.startswith("가나시와 다라협회는")
+    assert article.body.count("협약을 맺었다") == 1
+    assert article.body.endswith("밝혔다.")

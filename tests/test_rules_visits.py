@@ -348,3 +348,24 @@ def test_everyone_heading_the_sentence_was_there() -> None:
         "협약서에 서명했다."
     )
     assert set(_visits(text)) == {("김민준", "bu")}  # the visitor is the one from abroad
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "정다운 홍천군수와 방문단은",
+        "정다운 홍천군수와 홍천 방문단(가나협회, 다라재단)이",
+        "정다운 홍천군수와 경제 협력 대표단이",
+    ],
+)
+def test_an_official_and_their_delegation_as_one_subject(subject: str) -> None:
+    # 와/과 before a delegation noun that is the subject joins the official to it; a
+    # bracket naming the delegation's members does not end the subject.
+    found = _visits(f"{subject} 지난 8일 미국 보스턴의 조슬린 당뇨병센터를 방문했다.")
+    assert found == {("정다운", "joslin"): ("completed", date(2024, 5, 8))}
+
+
+def test_an_official_with_a_delegation_as_partner_is_not_its_member() -> None:
+    # The delegation of another side is met, not joined: 와 before a predicate's partner.
+    found = _visits("정다운 홍천군수는 지난 8일 보스턴 방문단과 함께 조슬린 당뇨병센터를 둘러봤다.")
+    assert found == {("정다운", "joslin"): ("completed", date(2024, 5, 8))}

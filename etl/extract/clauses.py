@@ -189,6 +189,8 @@ def arguments(view: list[Tok], lo: int, hi: int) -> list[Arg]:
             and _next_name(view, at, hi, 1) is not None
         ):
             role = "conj"  # A와 B는: Kiwi's JKB 와 before another name is a list
+        if role == "com" and view[at].form in ("와", "과") and _delegation_follows(view, at):
+            role = "conj"  # 홍길동 시장과 (OO) 방문단은: the official and their delegation
         if role == "conj" and _next_name(view, at, hi) is not None:
             pending.append(arg)
             i = at + 1
@@ -212,16 +214,41 @@ def arguments(view: list[Tok], lo: int, hi: int) -> list[Arg]:
 
 def _list_end_role(view: list[Tok], at: int) -> tuple[str, int]:
     """The role particle that ends a list continued with common nouns after ``at``."""
-    for j in range(at + 1, min(len(view), at + 10)):
+    j, reach = at + 1, at + 10
+    while j < min(len(view), reach):
         tok = view[j]
+        j += 1
+        if tok.close > j - 1 and tok.form in "([" and view[j - 2].tag in NOUN_TAGS:
+            reach += tok.close + 2 - j  # a bracket after a noun counts as one token
+            j = tok.close + 1  # 방문단(OO협회, OO재단)이: the bracket says who they are
+            continue
+        if tok.is_entity and _place_of_a_noun(view, j - 1):
+            continue  # 홍길동 시장과 대전 방문단은: the place says whose delegation
         if tok.is_entity:
             break  # another name: the list is of names, and it ends before this one
         if tok.role and tok.role != "conj":
-            return tok.role, j
+            return tok.role, j - 1
         if tok.role == "conj" or tok.tag in NOUN_TAGS or tok.form == "등":
             continue
         break
     return "", at
+
+
+def _delegation_follows(view: list[Tok], at: int) -> bool:
+    """After ``at`` (와/과): a delegation noun, perhaps with the place it comes from and a
+    bracket naming its members, that is the subject or topic (과 대전 방문단(…)은)."""
+    j = at + 1
+    if j < len(view) and view[j].is_entity and _place_of_a_noun(view, j):
+        j += 1
+    for _ in range(2):  # 교수 대표단, 경제 협력 사절단
+        if j < len(view) and view[j].tag == "NNG" and view[j].lex != "delegation":
+            j += 1
+    if j >= len(view) or view[j].lex != "delegation":
+        return False
+    j += 1
+    if j < len(view) and view[j].close > j:
+        j = view[j].close + 1
+    return j < len(view) and view[j].role in ("subj", "topic")
 
 
 def _place_of_a_noun(view: list[Tok], k: int) -> bool:
