@@ -491,3 +491,52 @@ def test_a_quoted_document_after_wa_is_the_object_not_a_list_member() -> None:
     assert [parties for kind, parties in found if kind == "mou"] == [
         frozenset({"gov:kr-daejeon", "ma-state"})
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "signed_on"),
+    [
+        (
+            "2019년 대구시와 자매결연을 맺은 미국 샌디에이고시는 바이오 산업도시다.",
+            {"gov:kr-daegu", "us-ca-san-diego-city"},
+            date(2019, 1, 1),
+        ),
+        (
+            "지난해 서울대병원과 업무협약을 체결한 다나파버 암연구소는 공동연구를 시작했다.",
+            {"snuh", "dana-farber"},
+            date(2023, 1, 1),
+        ),
+    ],
+)
+def test_the_name_a_past_signing_clause_modifies_is_the_other_side(
+    text: str, parties: set[str], signed_on: date
+) -> None:
+    # A와 협약을 맺은 B는: B signed with A; the date inside the clause is the signing's.
+    found = agreements(extract_text(text, MAY_20))
+    assert found == {("mou", frozenset(parties)): ("signed", signed_on)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "서울대병원과 협약을 체결한 지 1년 만에 다나파버 암연구소는 성과를 냈다.",
+        "서울대병원과 협약을 체결할 다나파버 암연구소는 보스턴에 있다.",
+    ],
+)
+def test_no_other_side_without_a_name_right_after_a_past_signing_clause(text: str) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {}
+
+
+def test_one_partner_signing_twice_in_different_years_is_two_agreements() -> None:
+    text = (
+        "대구시는 2019년 샌디에이고시와 자매결연 협약을 맺었다.\n"
+        "대구시는 지난해 3월 샌디에이고시와 바이오 교류 협약을 체결했다.\n"
+        "대구시는 지난해 샌디에이고시와 협약을 맺은 바 있다."
+    )
+    found = sorted(
+        a.when.on
+        for a in extract_text(text, MAY_20).agreements
+        if a.when is not None and a.kind == "mou"
+    )
+    # 2019, and 2023 stated twice (March, then the year alone): two signings, not three.
+    assert found == [date(2019, 1, 1), date(2023, 3, 1)]

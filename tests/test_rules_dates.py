@@ -28,6 +28,7 @@ CASES = [
     ("2025년 1월 문을 연다.", date(2025, 1, 1), "month", None),
     ("올해 6월 선정됐다.", date(2024, 6, 1), "month", None),
     ("2021년 설립된 회사", date(2021, 1, 1), "year", None),
+    ("2019년 대구시와 손잡았다.", date(2019, 1, 1), "year", None),  # 대 of the next word
     ("지난해 방문했다.", date(2023, 1, 1), "year", None),
     ("오늘 회의를 열었다.", date(2024, 3, 20), "day", None),
     ("다음 달 착공한다.", date(2024, 4, 1), "month", None),
@@ -58,6 +59,7 @@ def test_dates(text: str, start: date, precision: str, end: date | None) -> None
         "3일째 이어진다.",
         "제5차 회의",
         "250여 년 전",
+        "2010년대 이후 늘었다.",
     ],
 )
 def test_durations_and_ordinals_are_not_dates(text: str) -> None:

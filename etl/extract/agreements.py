@@ -50,6 +50,7 @@ from etl.records import (
     AgreementKind,
     AgreementRecord,
     AgreementStatus,
+    DateValue,
     EntityRef,
     OrganizationRecord,
 )
@@ -288,6 +289,9 @@ def find_agreements(
             # A-B 간 협약: the names around 간 are the parties, unless the clause
             # already names them (대전-보스턴 간 … then describes the agreement).
             partners += [p for p in parties if p.role == "between" and view[p.index].ent != "place"]
+        if not actors and (head := _relative_head(view, verb)) is not None:
+            # A와 협약을 맺은 B는: the name the clause modifies is the other side.
+            actors = _parties(ctx, view, [Arg(head, "subj", head, 0)], people)
         if match.pattern.id.startswith("deal.") or match.pattern.id == "deal.acquisition":
             partners += [
                 p
@@ -393,6 +397,23 @@ def _one_per_partner(
     return not any(country_of(p.ref) in home for p in partners)
 
 
+def _relative_head(view: list[Tok], verb: int) -> int | None:
+    """The name that a relative clause ending at ``verb`` modifies (맺은 미국 B대학은:
+    B대학), if the clause is one (past, 은/ㄴ) and a name follows it at once."""
+    if status_at(view, verb)[0] != "relative":
+        return None
+    j = verb + 1
+    while j < len(view) and view[j].tag in ("XSV", "VX", "EP"):
+        j += 1
+    if j >= len(view) or view[j].tag != "ETM":
+        return None
+    j += 1
+    head = None
+    while j < len(view) and view[j].is_entity and view[j].ent != "person":
+        head, j = j, j + 1  # 미국 B대학: the last of the names in a row heads them
+    return head
+
+
 def _people_met(view: list[Tok], args: list[Arg], parties: list[Party]) -> list[Party]:
     """A와 B 관계자를 만나 … 협력하기로: the institutions of the people met are partners."""
     met = {
@@ -479,6 +500,18 @@ def _covered(
     return all(k in large or (k.startswith("gov:") and k[4:] in regions) for k in small)
 
 
+def _same_occasion(a: DateValue | None, b: DateValue | None) -> bool:
+    """Two stated dates that may be one signing: either unknown, or equal at the coarser
+    precision of the two (within a day at day precision, for the time difference)."""
+    if a is None or b is None:
+        return True
+    if "year" in (a.precision, b.precision):
+        return a.on.year == b.on.year
+    if "month" in (a.precision, b.precision):
+        return (a.on.year, a.on.month) == (b.on.year, b.on.month)
+    return abs((a.on - b.on).days) <= 1
+
+
 def merge_agreements(
     agreements: list[AgreementRecord],
     region_of: Callable[[str], str | None] = lambda key: None,
@@ -500,12 +533,21 @@ def merge_agreements(
             if same_kind and a.status != "planned" and _covered(parties, others, region_of):
                 fuller[a.local_id] = b.local_id
                 break
-    kept: dict[tuple[str, frozenset[str]], AgreementRecord] = {}
+    kept: dict[tuple[str, frozenset[str], int], AgreementRecord] = {}
     remap: dict[int, int] = {}
     for agreement in agreements:
         if agreement.local_id in fuller:
             continue
-        key = (agreement.kind, frozenset(k for k, _ in agreement.parties))
+        parties = frozenset(k for k, _ in agreement.parties)
+        # Two stated dates that disagree are two signings (자매결연을 맺은 2017년, and the
+        # MOU of 2023); an unknown date contradicts nothing.
+        occasion = next(
+            n
+            for n in range(len(agreements))
+            if (agreement.kind, parties, n) not in kept
+            or _same_occasion(kept[(agreement.kind, parties, n)].when, agreement.when)
+        )
+        key = (agreement.kind, parties, occasion)
         current = kept.get(key)
         if current is None:
             kept[key] = agreement

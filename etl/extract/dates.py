@@ -68,7 +68,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("d", re.compile(_REL + _DAY + r"\s*일" + _NOT_DURATION)),
     ("m", re.compile(_REL + r"(?<![\d.,제])(?P<m>\d{1,2})\s*월" + _NOT_DURATION)),
-    ("y", re.compile(_REL + r"(?<!\d)" + _Y4 + r"\s*년(?!\s*(?:대|간|동안|만에|째))")),
+    # 2010년대 (the 2010s) is no date, 2017년 대전시는 is: 대 counts only glued to 년.
+    ("y", re.compile(_REL + r"(?<!\d)" + _Y4 + r"\s*년(?!대|\s*(?:간|동안|만에|째))")),
     ("word", re.compile(r"(?P<word>오늘|어제|내일|올해|지난해|작년|내년)")),
     ("word", re.compile(_MONTH_WORD + _PART)),
 ]
