@@ -245,6 +245,15 @@ def test_another_sides_delegation_is_not_the_officials_visit() -> None:
     assert set(_visits(text)) == {("김영환", "us-md")}
 
 
+def test_the_officials_own_delegation_carries_their_visit() -> None:
+    # 대구 방문단 after the mayor of 대구: his delegation, so his visit.
+    text = (
+        "정다운 대구시장은 7일 보스턴시를 방문했다.\n"
+        "대구 방문단은 이어 조슬린 당뇨병센터를 둘러보며 운영 방식을 살펴봤다."
+    )
+    assert set(_visits(text)) == {("정다운", "boston-city"), ("정다운", "joslin")}
+
+
 def test_a_list_closed_by_deung_and_a_generic_head() -> None:
     text = "김진태 강원지사는 MIT, 하버드대 등 주요 기관을 방문했다."
     assert set(_visits(text)) == {("김진태", "mit"), ("김진태", "harvard")}
@@ -369,3 +378,22 @@ def test_an_official_with_a_delegation_as_partner_is_not_its_member() -> None:
     # The delegation of another side is met, not joined: 와 before a predicate's partner.
     found = _visits("정다운 홍천군수는 지난 8일 보스턴 방문단과 함께 조슬린 당뇨병센터를 둘러봤다.")
     assert found == {("정다운", "joslin"): ("completed", date(2024, 5, 8))}
+
+
+@pytest.mark.parametrize(
+    "objects",
+    [
+        "브랜다이스대 연구실, 제약사 바이오젠 본사를",
+        "브랜다이스대(Brandeis) 연구실, 글로벌 제약사 바이오젠 본사 등을",
+    ],
+)
+def test_a_list_of_phrases_each_around_a_name(objects: str) -> None:
+    # Each member is a phrase with a name inside (A 연구실, 제약사 B 본사): the list goes
+    # on past the common nouns to the next name and ends in the last phrase's role.
+    found = _visits(f"정다운 대구시장은 8일 {objects} 차례로 둘러봤다.")
+    assert set(found) == {("정다운", "brandeis"), ("정다운", "biogen")}
+
+
+def test_a_name_after_a_phrase_with_no_role_does_not_join_a_list() -> None:
+    found = _visits("정다운 대구시장은 8일 브랜다이스대 연구실, 바이오젠 같은 기업이 모인 곳을 찾았다.")
+    assert ("정다운", "biogen") not in found

@@ -198,6 +198,10 @@ def arguments(view: list[Tok], lo: int, hi: int) -> list[Arg]:
         if role == "conj":
             # A, B 시설 등을: the list goes on with common nouns; it ends in its role.
             role, end = _list_end_role(view, at)
+            if role == "conj":
+                pending.append(arg)
+                i = end  # the list goes on at the next name
+                continue
             at = end if role else at
             role = role or "com"
             arg = Arg(i, role, at, chain)
@@ -225,7 +229,12 @@ def _list_end_role(view: list[Tok], at: int) -> tuple[str, int]:
         if tok.is_entity and _place_of_a_noun(view, j - 1):
             continue  # 홍길동 시장과 대전 방문단은: the place says whose delegation
         if tok.is_entity:
-            break  # another name: the list is of names, and it ends before this one
+            # A 연구실, 제약사 B 본사를: the list goes on to the phrase around the next
+            # name ("conj" and where that name is), unless that phrase has no role.
+            k, (role, end) = j - 1, np_role(view, j - 1)
+            while role == "mod" and end > k and view[end].is_entity:
+                k, (role, end) = end, np_role(view, end)
+            return ("conj", j - 1) if role not in ("", "mod") else ("", at)
         if tok.role and tok.role != "conj":
             return tok.role, j - 1
         if tok.role == "conj" or tok.tag in NOUN_TAGS or tok.form == "등":

@@ -112,14 +112,17 @@ def _relative_head(view: list[Tok], trigger: int) -> str | None:
     return None
 
 
-def _other_subject(view: list[Tok], lo: int, hi: int) -> bool:
-    """A subject in the clause that is no official (연구원 3명이 …를 방문, 두 학생은)."""
+def _other_subject(view: list[Tok], lo: int, hi: int, official: str | None = None) -> bool:
+    """A subject in the clause that is no official (연구원 3명이 …를 방문, 두 학생은).
+    ``official``: the visitor carried so far, whose own delegation is no one else."""
     for i in range(lo, hi):
         tok = view[i]
         if tok.role not in _SUBJECT_ROLES or i == 0:
             continue
         owner = view[i - 1]
         if owner.lex == "delegation" and i > 1 and view[i - 2].ent in ("place", "org", "gov"):
+            if _same_side(view[i - 2], official):
+                continue  # 대전 방문단은, after the mayor of Daejeon: his delegation
             return True  # OO카운티 사절단이: another side's delegation
         titled = owner.lex in ("title", "head_title") and any(
             t.ent == "person" for t in view[max(lo, i - 5) : i - 1]
@@ -131,6 +134,14 @@ def _other_subject(view: list[Tok], lo: int, hi: int) -> bool:
         if owner.tag in ("NNG", "NNP", "NNB", "SN", "NR"):
             return True
     return False
+
+
+def _same_side(tok: Tok, official: str | None) -> bool:
+    """Whether a name is the institution or region an official's key says they act for."""
+    if official is None or tok.entity is None or "|" not in official:
+        return False
+    side = tok.entity.ref.key
+    return official.split("|", 1)[1] in (side, f"gov:{side}", f"place:{side}")
 
 
 def _destinations(view: list[Tok], lo: int, trigger: int) -> list[Tok]:
@@ -215,7 +226,7 @@ def find_visits(
             ]
             if len(set(people)) == 1 and earlier:
                 visitor = earlier[0]
-        if visitor is None and previous and not _other_subject(view, lo, trigger):
+        if visitor is None and previous and not _other_subject(view, lo, trigger, previous):
             visitor = previous
         if visitor is None:
             continue
@@ -240,7 +251,9 @@ def find_visits(
             if ref is not None:
                 found.append((visitor, ref, trigger, match.pattern.id, match.pattern.confidence))
     if country_of_official and country_of_target:
-        visitor = subject or head or (previous if not _other_subject(view, 0, len(view)) else None)
+        visitor = subject or head or (
+            previous if not _other_subject(view, 0, len(view), previous) else None
+        )
         # Everyone heading the sentence was there (A 시장과 B 지사는 보스턴에서 …).
         for person in _subject_people(view) or ([visitor] if visitor else []):
             found.extend(_presence(view, person, country_of_official, country_of_target))
