@@ -49,6 +49,9 @@ _END_OF_BODY = re.compile(
 )
 _SUMMARY_MARKER = re.compile(r"(AI|자동).{0,10}요약|요약.{0,5}(AI|자동)")
 _CAPTION_END = re.compile(r"[\[(<]\s*(사진|자료|그래픽|영상)\s*[=:]?[^\])>]*[\])>]\s*$")
+# A caption's sentence with the credit after it: 기념촬영을 하고 있다. OO병원 제공,
+# …개최했다./OO 제공, …있다. 사진=OO시 제공.
+_CREDIT_END = re.compile(r"[.다]\s*/?\s*(?:사진\s*=\s*)?[^\s/.]{2,20}\s*제공\.?\s*$")
 _PREDICATE_END = re.compile(r"(다|요|음|함|됨|임)\s*[.!?\"'”’]*\s*$|[.!?]\s*$")
 
 _DATE = r"(?P<y>(19|20)\d{2})\s*(년|[.\-/])\s*(?P<m>\d{1,2})\s*(월|[.\-/])\s*(?P<d>\d{1,2})\s*일?"
@@ -129,7 +132,9 @@ def _is_paragraph(text: str) -> bool:
         return False
     if len(text) >= 120 and re.search(r"[다요]\.\s*\S", text):
         return True  # several sentences run together on one line
-    return bool(_PREDICATE_END.search(text) or _CAPTION_END.search(text))
+    return bool(
+        _PREDICATE_END.search(text) or _CAPTION_END.search(text) or _CREDIT_END.search(text)
+    )
 
 
 def _is_headline(text: str) -> bool:

@@ -198,3 +198,15 @@ def test_a_lead_caption_with_a_photo_credit_in_any_bracket_starts_the_body(credi
     assert article.body.startswith("가나시와 다라협회는")
     assert article.body.count("협약을 맺었다") == 1
     assert article.body.endswith("밝혔다.")
+
+
+@pytest.mark.parametrize(
+    "credit", ["가나병원 제공", "/가나병원 제공", "/ 사진=가나시 제공", "사진=가나시 제공"]
+)
+def test_a_caption_above_the_body_with_its_credit_after_it_is_kept(credit: str) -> None:
+    # Captions above the body name who is in the photo; the credit after the sentence
+    # ends the line instead of a predicate.
+    caption = f"왼쪽부터 홍아무 가나병원장, 존 스미스 MIT 교수가 기념촬영을 하고 있다. {credit}"
+    article = page(f"가나병원, 보스턴 MIT와 손잡아\n\n{caption}\n{BODY}")
+    assert article.body.startswith("왼쪽부터 홍아무 가나병원장")
+    assert article.body.endswith("밝혔다.")
