@@ -52,6 +52,8 @@ _CAPTION_END = re.compile(r"[\[(<]\s*(사진|자료|그래픽|영상)\s*[=:]?[^\
 # A caption's sentence with the credit after it: 기념촬영을 하고 있다. OO병원 제공,
 # …개최했다./OO 제공, …있다. 사진=OO시 제공.
 _CREDIT_END = re.compile(r"[.다]\s*/?\s*(?:사진\s*=\s*)?[^\s/.]{2,20}\s*제공\.?\s*$")
+# A caption that lists who is in the photo: (왼쪽부터) 홍길동 시장, …; 오른쪽 두 번째 ….
+_CAPTION_START = re.compile(r"^[(\[]?\s*(왼쪽|오른쪽|좌측|우측)\s*(부터|\s*(첫|두|세|네)\s*번째)")
 _PREDICATE_END = re.compile(r"(다|요|음|함|됨|임)\s*[.!?\"'”’]*\s*$|[.!?]\s*$")
 
 _DATE = r"(?P<y>(19|20)\d{2})\s*(년|[.\-/])\s*(?P<m>\d{1,2})\s*(월|[.\-/])\s*(?P<d>\d{1,2})\s*일?"
@@ -133,7 +135,10 @@ def _is_paragraph(text: str) -> bool:
     if len(text) >= 120 and re.search(r"[다요]\.\s*\S", text):
         return True  # several sentences run together on one line
     return bool(
-        _PREDICATE_END.search(text) or _CAPTION_END.search(text) or _CREDIT_END.search(text)
+        _PREDICATE_END.search(text)
+        or _CAPTION_END.search(text)
+        or _CREDIT_END.search(text)
+        or _CAPTION_START.search(text)
     )
 
 

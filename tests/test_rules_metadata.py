@@ -210,3 +210,10 @@ def test_a_caption_above_the_body_with_its_credit_after_it_is_kept(credit: str) 
     article = page(f"가나병원, 보스턴 MIT와 손잡아\n\n{caption}\n{BODY}")
     assert article.body.startswith("왼쪽부터 홍아무 가나병원장")
     assert article.body.endswith("밝혔다.")
+
+
+@pytest.mark.parametrize("lead", ["(왼쪽부터) ", "왼쪽부터 ", "[오른쪽 두 번째] "])
+def test_a_caption_that_lists_who_is_in_the_photo_is_kept(lead: str) -> None:
+    caption = f"{lead}가나병원 홍아무 기획실장, 존 스미스 MIT 교수, 김아무 가나병원장"
+    article = page(f"가나병원, 보스턴 MIT와 손잡아\n\n{caption}\n{BODY}")
+    assert article.body.startswith(caption)
