@@ -186,3 +186,33 @@ def test_title_after_a_middle_dot_in_apposition() -> None:
     assert _title_and_institution("케이아이대(KIU·총장 박하늘)는 교류를 시작했다.") == {
         "박하늘": ("총장", "unresolved:케이아이대")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # A department between the name and the title: 과 is its last syllable, not 와/과.
+        ("행사에는 정다운 생명공학과 교수 등이 참석했다.", "정다운", "교수"),
+        # 도 alone before a title: the province's division head.
+        ("경기도에 따르면 정다운 도 바이오산업과장은 협력을 강조했다.", "정다운", "바이오산업과장"),
+        # Three single syllables ending in 성, which Kiwi guesses is a suffix: a name.
+        ("이날 윤태성 학교법인 가나학원 이사장도 함께했다.", "윤태성", "이사장"),
+        # A known Western given name before a surname Kiwi reads as a word and a particle.
+        ("스테판 방셀 모더나 CEO 등이 참석했다.", "스테판 방셀", "CEO"),
+    ],
+)
+def test_official_forms_with_a_word_between_or_an_unknown_surname(
+    text: str, name: str, title: str
+) -> None:
+    assert _people(text)[name][0] == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "기업의 전문성 강화를 위해 교수진이 자문을 맡았다.",  # 전문/NNG 성: a word and a suffix
+        "홍보 영상과 교수 인터뷰가 공개됐다.",  # 과 before a title is 와/과 after a word
+    ],
+)
+def test_no_official_from_a_word_with_a_suffix_or_a_conjunction(text: str) -> None:
+    assert _people(text) == {}

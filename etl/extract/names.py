@@ -60,6 +60,10 @@ def _looks_like_personal_name(word: str) -> bool:
         # 박순/NNP 만/JX: Kiwi read a name and guessed at its last syllable; 한국/NNP 의/JKG
         # is a known name and a particle.
         return tokens[0].form not in _known_names()
+    if len(word) == 3 and all(t.len == 1 for t in tokens) and tokens[-1].tag == "XSN":
+        # 한/MM 태/NNG 성/XSN: no word of two syllables in it, only a guess at a suffix
+        # (전문/NNG 성/XSN is a word and its suffix).
+        return not any(t.tag.startswith(("J", "E")) for t in tokens)
     if any(t.tag.startswith(_NOT_IN_NAMES) for t in tokens):
         return False
     if len(tokens) == 1:

@@ -104,6 +104,8 @@ def _strip_word(word: str) -> str:
     return word
 
 
+# A government named by one syllable before a title (홍길동 도 OO과장: the province's).
+_GOVERNMENT_WORDS = frozenset({"도", "시", "군", "구"})
 # Titles that are also the last word of institution names (한국생명공학연구원): a title
 # only as a word of their own.
 _BARE_ONLY_TITLES = frozenset({"연구원", "이사", "위원", "고문", "박사"})
@@ -182,10 +184,12 @@ def _is_foreign_pair(first: str, last: str, reference: Reference) -> bool:
     both words are proper nouns Kiwi does not know as Korean names or places."""
     if first in reference.index or last in reference.index or _title_in(_strip_word(last)):
         return False
+    if first in foreign_given_names() and len(last) >= 2:
+        return True  # 스테판 방셀: Kiwi may read a surname it does not know as 방세+ㄹ
     if any(tag.startswith(("J", "E", "XS")) for _, tag in _word_tags(last)):
         return False  # 회사를: a particle, so not a name
     if first in foreign_given_names():
-        return True
+        return True  # 지미 리
     if len(last) < 2:
         return False
     if len(first) < 2 or is_korean_name(first, reference) or is_korean_name(last, reference):
@@ -312,7 +316,8 @@ def _hit_for(ctx: SentenceContext, span, reference: Reference) -> OfficialHit | 
         return None
     # OO병원(영문 이름) 박사: a bracket inside the noun phrase is read past.
     after = _BRACKETED.sub(lambda m: " " * len(m.group()), ctx.text[local_end : local_end + 120])
-    for word_match in list(re.finditer(r"\S+", after))[:4]:
+    words = list(re.finditer(r"\S+", after))[:4]
+    for n, word_match in enumerate(words):
         raw = word_match.group()
         word_start = end + word_match.start()
         word = _strip_word(raw)
@@ -337,6 +342,10 @@ def _hit_for(ctx: SentenceContext, span, reference: Reference) -> OfficialHit | 
         # particle and no comma; anything else ends the noun phrase.
         bare = raw.rstrip(_PUNCT)
         covered = _entities_within(ctx, word_start, word_start + len(bare))
+        if bare in _GOVERNMENT_WORDS or (
+            bare.endswith("과") and n + 1 < len(words) and _title_in(words[n + 1].group())
+        ):
+            continue  # 도 OO과장, OO공학과 교수: the government, a department
         if "," in raw or bare != raw or (_strip_particle(bare) != bare and not covered):
             return None
     return None
