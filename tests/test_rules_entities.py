@@ -160,3 +160,29 @@ def test_a_person_or_a_cut_name_is_no_institution_by_shape() -> None:
         "소개했다."
     )
     assert not any(key.startswith("unresolved:") for key in found)
+
+
+def _mentioned(sentence: str) -> dict[str, str]:
+    """Organizations mentioned in the text, by key, with the words that name them."""
+    extraction = extract_text(sentence, MAY_20)
+    return {
+        m.entity.key: m.surface for m in extraction.mentions if m.entity.kind == "organization"
+    }
+
+
+def test_a_state_before_its_governors_title_is_its_government() -> None:
+    mentioned = _mentioned("존 스미스 메릴랜드 주지사는 바이오 투자를 늘리겠다고 밝혔다.")
+    assert mentioned == {"md-state": "메릴랜드"}
+
+
+def test_a_city_before_a_branch_office_is_no_government() -> None:
+    # 지사 is also a branch office, and 시장 a market: only 주지사 and 도지사 name the head.
+    assert _mentioned("가나투자는 보스턴 지사를 열고 미국 시장을 공략한다.") == {}
+
+
+def test_a_one_syllable_last_word_of_a_name_is_not_cut_from_the_next_word() -> None:
+    # 메릴랜드 주 is a spelling of the state; in 메릴랜드 주지사 the 주 begins 주지사.
+    found = extract_text("대구시는 메릴랜드 주와 협약을 맺었다고 밝혔다.", MAY_20).mentions
+    assert [(m.entity.key, m.surface) for m in found if m.entity.kind == "place"] == [
+        ("us-md", "메릴랜드 주")
+    ]

@@ -67,6 +67,11 @@ def _boundary_ok(text: str, start: int, end: int, form: str) -> bool:
     # A one-syllable form (미, 韓) must stand alone: 미래 is not the United States.
     if len(form) == 1 and _HANGUL.match(after):
         return False
+    # A last word of one syllable (메릴랜드 주, 보스턴 시) glued to more Hangul is the
+    # start of the next word (메릴랜드 주지사, 보스턴 시민), unless that is a particle.
+    last_word = form.rsplit(" ", 1)[-1]
+    if " " in form and len(last_word) == 1 and _HANGUL.match(after):
+        return after in _PARTICLE_STARTS
     # OO대, the short form of a university, inside a longer word is another word
     # (세종대왕, 인천대교, 경기대회): after it only a particle, or no Hangul at all.
     return not (form.endswith("대") and _HANGUL.match(after) and after not in _PARTICLE_STARTS)
@@ -320,6 +325,11 @@ def apply_aliases(ctx: SentenceContext, aliases: dict[str, Found]) -> None:
 _ACTOR_ROLES = frozenset({"subj", "topic", "com", "add", "src"})
 
 
+# Heads of a state or province that name its government even after a space (시장 may
+# be a market, 보스턴 시장; 지사 a branch office, 보스턴 지사).
+_HEADS_OF_A_STATE = frozenset({"주지사", "도지사"})
+
+
 def regions_as_actors(ctx: SentenceContext) -> None:
     """Turn a Korean region that acts in the sentence into its government: a subject,
     topic or partner (충북도는, 대전시와), every region of a list that acts (충북, 경북
@@ -332,11 +342,17 @@ def regions_as_actors(ctx: SentenceContext) -> None:
         if tok.ent != "place" or tok.entity is None:
             continue
         place = reference.places.get(tok.entity.ref.key)
-        if place is None or not place.is_korean_region:
+        if place is None:
             continue
         nxt = view[arg.index + 1] if arg.index + 1 < len(view) else None
-        if nxt is not None and not nxt.space_before and nxt.lex == "head_title":
-            acting.add(arg.index)  # 고양특례시장, 경북도지사
+        if nxt is not None and nxt.lex == "head_title":
+            if not nxt.space_before and place.is_korean_region:
+                acting.add(arg.index)  # 고양특례시장, 경북도지사
+                continue
+            if nxt.form in _HEADS_OF_A_STATE:
+                acting.add(arg.index)  # 매사추세츠 주지사: the state's government
+                continue
+        if not place.is_korean_region:
             continue
         # A city's short name may be a common word (강화와 … 협력): it acts only in full.
         full = place.place_type == "province" or tok.form.endswith(("시", "군", "구"))
