@@ -23,6 +23,13 @@ _CATEGORY_DIRS = ("places", "organizations")
 # A province's government is a party to agreements and the employer of its governor;
 # its place is where things happen. The government gets these suffixes as aliases.
 _GOVERNMENT_SUFFIX = {"province": "청", "municipality": "청"}
+# The English names the provincial governments use for themselves: 서울특별시 is Seoul
+# Metropolitan Government, a 광역시 is a Metropolitan City, a 도 its Provincial Government.
+_GOVERNMENT_EN = (
+    ("특별시", "{} Metropolitan Government"),
+    ("특별자치시", "{} Special Self-Governing City"),
+    ("광역시", "{} Metropolitan City"),
+)
 # Foreign places that act through a government row, and how that row is named.
 _GOVERNED = ("state", "province", "county", "city", "town")
 _GOVERNMENT_FORMS = {
@@ -89,6 +96,19 @@ def _university_variants(form: str) -> tuple[str, ...]:
 
 def government_key(place_key: str) -> str:
     return f"gov:{place_key}"
+
+
+def _government_name_en(place: PlaceRef) -> str | None:
+    """The English name of a Korean region's government (the place's name for a city)."""
+    name = place.name_en
+    if name is None or place.place_type != "province":
+        return name
+    for suffix, form in _GOVERNMENT_EN:
+        if place.name_ko.endswith(suffix):
+            return form.format(name)
+    if name.endswith(" Province"):
+        return name.removesuffix(" Province") + " Provincial Government"
+    return f"{name} Government"  # Gangwon State Government
 
 
 class Reference:
@@ -188,7 +208,7 @@ class Reference:
         return OrganizationRef(
             key=government_key(place.key),
             name_ko=place.name_ko,
-            name_en=place.name_en,
+            name_en=_government_name_en(place),
             org_type="local_government",
             city=place.name_en if place.place_type == "municipality" else None,
             country="KR",

@@ -276,3 +276,20 @@ def test_former_names_are_aliases_of_their_organization() -> None:
     assert all(
         not row["to_year"] or int(row["to_year"]) >= int(row["from_year"] or 0) for row in rows
     )
+
+
+@pytest.mark.parametrize(
+    ("key", "name_en"),
+    [
+        ("gov:kr-seoul", "Seoul Metropolitan Government"),
+        ("gov:kr-busan", "Busan Metropolitan City"),
+        ("gov:kr-sejong", "Sejong Special Self-Governing City"),
+        ("gov:kr-gyeonggi", "Gyeonggi Provincial Government"),
+        ("gov:kr-chungbuk", "North Chungcheong Provincial Government"),
+        ("gov:kr-gangwon", "Gangwon State Government"),
+    ],
+)
+def test_a_provincial_government_has_the_english_name_it_uses(key: str, name_en: str) -> None:
+    from etl.reference import load_reference
+
+    assert load_reference().organizations[key].name_en == name_en
