@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tests.helpers import agreements, extract_text, visits
 
 MARCH_20 = date(2024, 3, 20)
@@ -186,3 +188,20 @@ def test_a_one_syllable_last_word_of_a_name_is_not_cut_from_the_next_word() -> N
     assert [(m.entity.key, m.surface) for m in found if m.entity.kind == "place"] == [
         ("us-md", "메릴랜드 주")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("그는 민간 핵융합 기업 가나 퓨전 시스템즈(GFS)를 방문했다.", "가나 퓨전 시스템즈"),
+        ("회사는 바이오 기업 다라테크놀로지스(Dara Technologies)와 계약을 맺었다.", "다라테크놀로지스"),
+        ("그는 미국 스타트업 마바이오(MaBio)에 투자했다.", "마바이오"),
+    ],
+)
+def test_a_name_between_its_class_word_and_its_latin_spelling(text: str, name: str) -> None:
+    found = extract_text(text, MAY_20).organizations
+    assert name in {o.name_ko for o in found.values()}
+
+
+def test_a_title_in_brackets_after_a_class_word_is_no_name() -> None:
+    assert extract_text("이 회사 대표(CEO)는 투자를 늘리겠다고 밝혔다.", MAY_20).organizations == {}

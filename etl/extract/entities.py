@@ -265,6 +265,12 @@ def _heads_of_institutions(
     return out
 
 
+# Latin words in brackets that spell a title or a field, not a name.
+_NOT_NAMES_IN_BRACKETS = frozenset(
+    {"CEO", "CTO", "CFO", "COO", "CSO", "CMO", "AI", "IT", "BT", "R&D", "MOU", "IPO", "M&A"}
+)
+
+
 def _organization_span(
     view: list[Tok], label: str, start: int, end: int
 ) -> tuple[int, int, str] | None:
@@ -279,6 +285,15 @@ def _organization_span(
         return start, start + 1, "company"
     if label == "latin_company":
         return start, end, "company"
+    if label == "classified":
+        # 기업 OO OO(Foo): the words between the class word and the bracket, when the
+        # bracket spells a name (not a title or a field: CEO, AI).
+        bracket = next(k for k in range(start + 1, end) if view[k].tag == "SSO")
+        latin = " ".join(t.form for t in view[bracket + 1 : end - 1])
+        if bracket - start - 1 > 4 or latin.upper() in _NOT_NAMES_IN_BRACKETS:
+            return None
+        head = head_of(view[bracket - 1].form)
+        return start + 1, bracket, head.org_type if head else "company"
     if label == "place_run":
         words = view[start + 1 : end]
         if len(words) < 3 and _generic(words):
