@@ -111,6 +111,9 @@ _MARKDOWN_IMAGE = re.compile(r"^!?\[(?P<text>.+)\]\(\S+\)$")
 _COPYRIGHT = re.compile(r"(?:저작권자\s*)?(?:[©ⓒ]|Copyright\s*[©ⓒ]?|\(c\))\s*(?P<rest>.+)", re.I)
 
 
+_ZOOM_LABEL = re.compile(r"^\s*(기사\s*)?이미지\s*확대\s*보기\s*")
+
+
 @dataclass(frozen=True)
 class _Line:
     index: int
@@ -120,6 +123,8 @@ class _Line:
 def _normalise(line: str) -> str:
     line = line.replace("\u00a0", " ").replace("\u200b", "").replace("\ufeff", "")
     line = re.sub(r"^[\s•·▶▷■□◆◇●○※*\-–]+(?=\S)", lambda m: "※" if "※" in m.group() else "", line)
+    # A photo widget's label glued to the first words of the text (이미지 확대보기한국…).
+    line = _ZOOM_LABEL.sub("", line)
     return line.strip()
 
 

@@ -205,3 +205,9 @@ def test_a_name_between_its_class_word_and_its_latin_spelling(text: str, name: s
 
 def test_a_title_in_brackets_after_a_class_word_is_no_name() -> None:
     assert extract_text("이 회사 대표(CEO)는 투자를 늘리겠다고 밝혔다.", MAY_20).organizations == {}
+
+
+def test_sa_that_ends_a_title_makes_no_company() -> None:
+    # 관세영사 is a consul for customs, not a company 관세영 with 사 glued.
+    found = extract_text("행사에는 LA 총영사관 정다운 관세영사가 참석했다.", MAY_20)
+    assert not [k for k in found.organizations if k.startswith("unresolved:")]

@@ -397,3 +397,21 @@ def test_a_list_of_phrases_each_around_a_name(objects: str) -> None:
 def test_a_name_after_a_phrase_with_no_role_does_not_join_a_list() -> None:
     found = _visits("정다운 대구시장은 8일 브랜다이스대 연구실, 바이오젠 같은 기업이 모인 곳을 찾았다.")
     assert ("정다운", "biogen") not in found
+
+
+def test_an_institution_that_runs_something_is_not_where_the_official_was() -> None:
+    # X에서 운영하는 Y: 에서 marks who runs Y; X에서 열린 포럼: where it was held.
+    text = (
+        "정다운 대구시장은 8일 제약사 바이오젠에서 운영하는 창업 지원 공간을 둘러보며 "
+        "운영 방식을 살폈다."
+    )
+    assert ("정다운", "biogen") not in _visits(text)
+    text = "정다운 대구시장은 8일 하버드대에서 열린 포럼에 참석해 발표했다."
+    assert ("정다운", "harvard") in _visits(text)
+
+
+@pytest.mark.parametrize("branch", ["지점을", "캠퍼스를", "사무소를"])
+def test_an_institutions_branch_in_a_place_is_the_institution(branch: str) -> None:
+    # OO 보스턴 지점을 방문: the institution's branch, not a visit to the city alone.
+    found = _visits(f"정다운 대구시장은 8일 바이오젠 보스턴 {branch} 방문했다.")
+    assert ("정다운", "biogen") in found

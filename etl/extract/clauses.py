@@ -86,6 +86,9 @@ def np_role(view: list[Tok], i: int) -> tuple[str, int]:
             if view[i].ent == "person":
                 j += 1  # 홍길동 대전시장은: the title's region is inside the phrase
                 continue
+            if view[i].ent == "org" and tok.ent == "place" and _branch_follows(view, j):
+                j += 1  # OO 보스턴 지점을: the institution's branch in that place
+                continue
             return "mod", j  # 미국 보스턴 OO연구소, 보스턴 인근 켄달 스퀘어: a modifier
         if tok.tag in ("SO", "SW") and not tok.space_before and j + 1 < len(view):
             j += 1  # K-BIO: a hyphen inside a name
@@ -106,6 +109,10 @@ def np_role(view: list[Tok], i: int) -> tuple[str, int]:
             continue
         return "", j
     return "", j
+
+
+def _branch_follows(view: list[Tok], j: int) -> bool:
+    return j + 1 < len(view) and view[j + 1].lex == "branch"
 
 
 def _names_the_phrase(view: list[Tok], j: int) -> bool:

@@ -282,6 +282,9 @@ def _organization_span(
     if label == "sa_suffix":
         if view[start + 1].space_before:
             return None  # 사 after a space is another word (화이자 사이)
+        titles = load_reference().titles
+        if any((view[start].form + "사").endswith(title) for title in titles):
+            return None  # 관세영사, 수석부사: the 사 ends a title (영사, 부사)
         return start, start + 1, "company"
     if label == "latin_company":
         return start, end, "company"

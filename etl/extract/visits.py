@@ -346,11 +346,26 @@ def _presence(
         rest = view[arg.role_index + 1 :]
         if not any(t.lex in _PRESENCE_CLASSES for t in rest):
             continue
+        if tok.ent == "org" and _agent_of_a_modifier(view, arg.role_index):
+            continue  # OO사에서 운영하는 플랫폼: the institution runs it, no one is there
         target_country = country_of_target(tok.entity.ref)
         if target_country and target_country != home:
             rule = pattern_by_id("vis.presence")
             out.append((visitor, tok.entity.ref, arg.role_index, rule.id, rule.confidence))
     return out
+
+
+def _agent_of_a_modifier(view: list[Tok], eseo: int) -> bool:
+    """X에서 운영하는 Y, X에서 개발한 Y: 에서 marks who does what a modifier says (an
+    institution as subject), unless the verb is of something held there (X에서 열린)."""
+    for k in range(eseo + 1, min(len(view), eseo + 5)):
+        tok = view[k]
+        if tok.tag == "ETM":
+            verb = view[k - 1] if view[k - 1].tag not in ("XSV", "EP") else view[k - 2]
+            return verb.lex not in ("hold", "held", "attend", "presence", "meet")
+        if tok.role or tok.tag in ("EC", "EF", "SF"):
+            return False
+    return False
 
 
 def _reports_speech(view: list[Tok]) -> bool:
