@@ -41,7 +41,7 @@ _FURNITURE = [
 # The first of these after the body has started ends it: what follows is footer,
 # related or most-read lists, or another article.
 _END_OF_BODY = re.compile(
-    r"^(<끝>|\[?뉴스출처|관련\s?기사|관련\s?뉴스|가장 많이 본|많이 본 뉴스|인기\s?기사|포토\s?뉴스|"
+    r"^※?\s*(<끝>|\[?뉴스출처|관련\s?기사|관련\s?뉴스|가장 많이 본|많이 본 뉴스|인기\s?기사|포토\s?뉴스|"
     r"주요\s?뉴스|최신\s?뉴스|실시간\s?뉴스|이 시각|오늘의 주요|댓글\s*\d*$|저작권자|Copyright|"
     r"[©ⓒ]|\d*개의 댓글)"
     r"|무단\s?전재|재배포\s?금지",
@@ -69,6 +69,9 @@ _OUTLET_CREDIT_DATE = re.compile(r"[ⓒ©]\s?(?P<pub>[^\s\d]{2,20})\s+" + _DATE)
 _YEAR2_DATE = re.compile(r"'(?P<y>\d{2})\.\s*(?P<m>\d{1,2})\.\s*(?P<d>\d{1,2})")
 
 _REPORTER = r"(?P<rep>[가-힣]{2,4})\s*(?:객원|수습|인턴|선임|전문|수석|대표|편집|취재)?\s*(?:기자|특파원)"
+_TRAILING_BYLINE = re.compile(
+    r"(?<=[.다”\"'])\s*/?\s*[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+\s*" + _REPORTER + r"\s*$"
+)
 # (보스턴=연합뉴스) 정아란 이동환 기자 =: a wire byline may name two reporters.
 _REPORTERS = (
     r"(?P<rep>[가-힣]{2,4}(?:\s[가-힣]{2,4})?)\s*(?:객원|수습|인턴|선임|전문|수석|대표|편집|취재)?"
@@ -182,7 +185,8 @@ def _publisher_from_copyright(text: str) -> str | None:
             return outlet.name_ko
     if not re.search(r"저작권|무단|Copyright|All rights|재배포", text, re.I):
         return None
-    return words[-1].strip(".,")
+    name = words[-1].strip(".,")
+    return name if len(name) >= 2 else None  # ⓒ 파: a name cut by the page's end
 
 
 def _credit_date(lines: list[_Line]) -> date | None:
@@ -296,6 +300,10 @@ def clean(document: Document) -> CleanArticle:
             if m["tail"] and (dated := _DATE_ONLY.search(m["tail"])):
                 bare_date = bare_date or _date(dated)  # 홍길동 기자 (email)2025-04-15 10:06
             continue
+        if m := _TRAILING_BYLINE.search(text):
+            # …계획이다. /name@outlet.com홍길동 기자: the byline glued to the last sentence.
+            reporter = reporter or m["rep"]
+            text = text[: m.start()].strip()
         for pattern in _BYLINE_PATTERNS:
             if m := pattern.match(text):
                 if m["pub"] and "@" not in m["pub"]:  # camila@outlet.com 홍길동 기자

@@ -217,3 +217,10 @@ def test_a_caption_that_lists_who_is_in_the_photo_is_kept(lead: str) -> None:
     caption = f"{lead}가나병원 홍아무 기획실장, 존 스미스 MIT 교수, 김아무 가나병원장"
     article = page(f"가나병원, 보스턴 MIT와 손잡아\n\n{caption}\n{BODY}")
     assert article.body.startswith(caption)
+
+
+def test_a_byline_glued_to_the_last_sentence_names_the_reporter() -> None:
+    article = page(f"보스턴 협력 강화 나선 도시들\n{BODY} /gildong@gana.com홍아무 기자\n※저작권자 ⓒ 가")
+    assert article.reporter == "홍아무"
+    assert article.body.endswith("밝혔다.")  # nor the byline, nor the cut copyright line
+    assert article.publisher is None  # ⓒ 가: one syllable is a name cut off, not an outlet
