@@ -300,7 +300,7 @@ def _organization_span(
     if label == "place_run":
         words = view[start + 1 : end]
         if len(words) < 3 and _generic(words):
-            return None  # 미국 바이오 센터: a place and a generic head; 펜실베이니아 바이오기술 센터 is a name
+            return None  # 미국 바이오 센터: a place and a generic head; 오하이오 의료기술 센터 is a name
         head = head_of(view[end - 1].form)
         return (start, end, head.org_type) if head else None
     org_type = _shape_org(view, start, end)
