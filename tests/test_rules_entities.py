@@ -167,9 +167,7 @@ def test_a_person_or_a_cut_name_is_no_institution_by_shape() -> None:
 def _mentioned(sentence: str) -> dict[str, str]:
     """Organizations mentioned in the text, by key, with the words that name them."""
     extraction = extract_text(sentence, MAY_20)
-    return {
-        m.entity.key: m.surface for m in extraction.mentions if m.entity.kind == "organization"
-    }
+    return {m.entity.key: m.surface for m in extraction.mentions if m.entity.kind == "organization"}
 
 
 def test_a_state_before_its_governors_title_is_its_government() -> None:
@@ -194,7 +192,10 @@ def test_a_one_syllable_last_word_of_a_name_is_not_cut_from_the_next_word() -> N
     ("text", "name"),
     [
         ("그는 민간 핵융합 기업 가나 퓨전 시스템즈(GFS)를 방문했다.", "가나 퓨전 시스템즈"),
-        ("회사는 바이오 기업 다라테크놀로지스(Dara Technologies)와 계약을 맺었다.", "다라테크놀로지스"),
+        (
+            "회사는 바이오 기업 다라테크놀로지스(Dara Technologies)와 계약을 맺었다.",
+            "다라테크놀로지스",
+        ),
         ("그는 미국 스타트업 마바이오(MaBio)에 투자했다.", "마바이오"),
     ],
 )
@@ -211,3 +212,33 @@ def test_sa_that_ends_a_title_makes_no_company() -> None:
     # 관세영사 is a consul for customs, not a company 관세영 with 사 glued.
     found = extract_text("행사에는 LA 총영사관 정다운 관세영사가 참석했다.", MAY_20)
     assert not [k for k in found.organizations if k.startswith("unresolved:")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "가나대는 20일 '가나-하버드 질병 바이오물리 공동연구센터' 개소식을 열었다.",
+            "가나-하버드 질병 바이오물리 공동연구센터",
+        ),
+        (
+            "이번 행사는 ‘다라-MIT 인간중심 AI 연구센터’의 기반을 다진다.",
+            "다라-MIT 인간중심 AI 연구센터",
+        ),
+    ],
+)
+def test_a_quoted_name_ending_in_an_institutional_head(text: str, name: str) -> None:
+    found = extract_text(text, MAY_20).organizations
+    assert name in {o.name_ko for o in found.values()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "그는 “보스턴은 세계 최고의 연구센터”라고 말했다.",  # a quotation: particles inside
+        "그는 '가나바이오'와 손잡았다.",  # one word in quotes: emphasis of a name
+    ],
+)
+def test_a_quotation_or_one_quoted_word_is_no_new_institution(text: str) -> None:
+    found = extract_text(text, MAY_20).organizations
+    assert not any(" " in o.name_ko for o in found.values())

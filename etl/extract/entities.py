@@ -224,11 +224,44 @@ def discover_organizations(
         found.append(register(ctx, begin, finish, org_type, registry, match.pattern))
         taken_until = match.end - 1
     found += _heads_of_institutions(ctx, registry, found)
+    found += _quoted_institutions(ctx, registry, found)
     if found:  # a place inside a name found by shape is part of that name
         ctx.entities = [
             e for e in ctx.entities if not any(f.start <= e.start and e.end <= f.end for f in found)
         ]
     return found
+
+
+def _quoted_institutions(
+    ctx: SentenceContext, registry: dict[str, OrganizationRecord], taken: list[Found]
+) -> list[Found]:
+    """'가나-다라 질병 공동연구센터' 개소, ‘가나 바이오허브’ 입주 기업: a name of two words or
+    more in quotes whose last word ends in an institutional head is one institution's
+    name, the names inside it included. One word in quotes is emphasis of a name found
+    otherwise; a quotation of someone's words ends in a verb, not a head."""
+    out = []
+    for start, end in ctx.quotes:
+        name = ctx.slice(start, end).strip()
+        words = name.split()
+        if not 2 <= len(words) <= 8 or not _HANGUL.search(name):
+            continue
+        head = head_of(words[-1])
+        if head is None or words[-1] in generic_modifiers() or name in load_reference().index:
+            continue
+        if any(f.start <= start and end <= f.end for f in ctx.entities + taken):
+            continue  # the quotes hold a name found already
+        inside = [t for t in ctx.tokens if start <= t.start and t.end <= end]
+        if not any(t.tag in ("NNP", "SL") for t in inside) or inside[-1].tag not in ("NNG", "NNP"):
+            continue  # no proper part, or the last word is not a noun
+        if any(t.tag.startswith(("J", "E", "V")) for t in inside):
+            continue  # “보스턴은 최고의 연구센터”: particles and verbs make it a quotation
+        begin = start + ctx.slice(start, end).index(name)
+        out.append(
+            register(
+                ctx, begin, begin + len(name), head.org_type, registry, pattern_by_id("ent.quoted")
+            )
+        )
+    return out
 
 
 def _heads_of_institutions(
