@@ -114,6 +114,9 @@ _MARKDOWN_IMAGE = re.compile(r"^!?\[(?P<text>.+)\]\(\S+\)$")
 _COPYRIGHT = re.compile(r"(?:저작권자\s*)?(?:[©ⓒ]|Copyright\s*[©ⓒ]?|\(c\))\s*(?P<rest>.+)", re.I)
 
 
+_GLUED_CREDIT = re.compile(
+    r"^(?:사진\s*=\s*)?[가-힣A-Za-z]{0,12}(?:도|시|군|구|청|원|대|부|처|병원|재단)\s*제공(?=[가-힣])"
+)
 _ZOOM_LABEL = re.compile(r"^\s*(기사\s*)?이미지\s*확대\s*보기\s*")
 
 
@@ -128,6 +131,8 @@ def _normalise(line: str) -> str:
     line = re.sub(r"^[\s•·▶▷■□◆◇●○※*\-–]+(?=\S)", lambda m: "※" if "※" in m.group() else "", line)
     # A photo widget's label glued to the first words of the text (이미지 확대보기한국…).
     line = _ZOOM_LABEL.sub("", line)
+    # A photo credit the scraper glued to the next words (OO도 제공홍길동 지사가 …).
+    line = _GLUED_CREDIT.sub("", line)
     return line.strip()
 
 

@@ -224,3 +224,11 @@ def test_a_byline_glued_to_the_last_sentence_names_the_reporter() -> None:
     assert article.reporter == "홍아무"
     assert article.body.endswith("밝혔다.")  # nor the byline, nor the cut copyright line
     assert article.publisher is None  # ⓒ 가: one syllable is a name cut off, not an outlet
+
+
+def test_a_photo_credit_glued_to_the_first_sentence_is_dropped() -> None:
+    article = page(f"가나도 제공{BODY}")
+    assert article.title is None
+    assert article.body == BODY
+    # 제공 as a word of the sentence stays: 정보 제공업체는 is no credit.
+    assert page(f"정보 제공업체는 {BODY}").body.startswith("정보 제공업체는")
