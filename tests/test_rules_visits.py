@@ -415,3 +415,30 @@ def test_an_institutions_branch_in_a_place_is_the_institution(branch: str) -> No
     # OO 보스턴 지점을 방문: the institution's branch, not a visit to the city alone.
     found = _visits(f"정다운 대구시장은 8일 바이오젠 보스턴 {branch} 방문했다.")
     assert ("정다운", "biogen") in found
+
+
+def test_the_head_in_brackets_after_the_institution_heading_the_sentence_travels() -> None:
+    text = (
+        "가나대학교(총장 정다운)는 연구 역량 강화에 나섰다고 밝혔다.\n"
+        "또 미국 보스턴 인근 켄달 스퀘어를 방문하고 벤치마킹을 진행했다."
+    )
+    assert set(_visits(text)) == {("정다운", "us-ma-kendall")}
+
+
+def test_several_institutions_with_their_heads_in_brackets_name_no_traveller() -> None:
+    text = (
+        "가나바이오(대표 정다운)와 다라바이오(대표 김민수)는 서울시의 지원을 받는다.\n"
+        "이들 기업은 다음 달 보스턴 켄달 스퀘어를 방문한다."
+    )
+    assert _visits(text) == {}
+
+
+def test_someone_else_heading_an_earlier_clause_is_the_visitor_not_the_carried_one() -> None:
+    # The students heading the sentence visit; the clause of the visit has no subject of its
+    # own, but the sentence has, so the official carried from before is not the visitor.
+    text = (
+        "고려대학교(총장 정다운)는 미국 터프츠대학교와 업무협약을 체결했다고 7일 밝혔다.\n"
+        "해리슨과 샤니는 터프츠대 학사과정에서 연구 프로그램에 참여했으며 이번에 서울대를 "
+        "방문하게 됐다."
+    )
+    assert _visits(text) == {}

@@ -77,6 +77,25 @@ def _subject_people(view: list[Tok]) -> list[str]:
     ]
 
 
+def _bracketed_head(view: list[Tok], before: int | None = None) -> str | None:
+    """OO대(총장 홍길동)는, 유니스트(UNIST·총장 홍길동)가: the head named in brackets after
+    the institution heading the sentence acts for it, and travels for it."""
+    subjects = [
+        a
+        for a in arguments(view, 0, len(view) if before is None else before)
+        if a.role in _SUBJECT_ROLES and view[a.index].ent in ("org", "gov")
+    ]
+    if len(subjects) != 1:
+        return None  # A(대표 甲)와 B(대표 乙)는: several institutions, no one traveller
+    opener = subjects[0].index + 1
+    if opener < len(view) and view[opener].close > opener:
+        inside = view[opener + 1 : view[opener].close]
+        found = {t.person for t in inside if t.ent == "person" and t.person}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
 def _possessor(view: list[Tok], trigger: int) -> str | None:
     """홍길동 총장의 OO대 방문: the official whose visit it is."""
     for arg in arguments(view, 0, trigger):
@@ -208,7 +227,7 @@ def find_visits(
 ) -> list[VisitRecord]:
     """Visits in one sentence; ``carried`` is read and updated."""
     people = [t.person for t in view if t.ent == "person" and t.person]
-    subject = _subject_person(view, len(view))
+    subject = _subject_person(view, len(view)) or _bracketed_head(view)
     head = _delegation_head(view)
     previous = carried.person
     found: list[tuple[str, EntityRef, int, str, float]] = []
@@ -217,7 +236,13 @@ def find_visits(
         lo = clause_start(view, trigger)
         label = match.pattern.label
         visitor = _relative_head(view, trigger) if _is_relative(view, trigger) else None
-        visitor = visitor or _subject_person(view, trigger) or head or _possessor(view, trigger)
+        visitor = (
+            visitor
+            or _subject_person(view, trigger)
+            or head
+            or _possessor(view, trigger)
+            or _bracketed_head(view, trigger)
+        )
         if visitor is None:
             earlier = [
                 view[a.index].person
@@ -226,7 +251,7 @@ def find_visits(
             ]
             if len(set(people)) == 1 and earlier:
                 visitor = earlier[0]
-        if visitor is None and previous and not _other_subject(view, lo, trigger, previous):
+        if visitor is None and previous and not _other_subject(view, 0, trigger, previous):
             visitor = previous
         if visitor is None:
             continue
