@@ -304,6 +304,12 @@ def status_command() -> None:
     click.echo("")
     click.echo(FORMATTERS["table"](["table", "rows"], counts))
     click.echo("")
+    waiting = dict(counts).get("event_link_queue", 0)
+    click.echo(
+        f"articles waiting for their events: {waiting}"
+        + (" (the next kbio load or reprocess links them first)" if waiting else "")
+    )
+    click.echo("")
     click.echo("last runs:")
     click.echo(FORMATTERS["table"](run_columns, run_rows))
     click.echo("")

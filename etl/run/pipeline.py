@@ -15,6 +15,7 @@ from sqlalchemy import Engine, select, text
 
 from etl import EXTRACTOR_VERSION
 from etl.errors import one_line
+from etl.events.linking import drain
 from etl.ingest import Rejected, expand_paths
 from etl.models import articles
 from etl.records import Document, Extraction, SourceFile
@@ -154,6 +155,7 @@ def run_load(
 
         with run.begin() as conn:
             load_reference_data(conn, reference, summary.run_id)
+        left_queued = link_queued_events(run)
         known = known_sources(engine)
 
         def fresh_documents() -> Iterator[Document]:
@@ -182,11 +184,26 @@ def run_load(
         for document, outcome in map_ordered(fresh_documents(), workers):
             writer.add(document, outcome)
         writer.flush()
-        if summary.loaded or run.after_interruption:
+        link_queued_events(run)
+        if summary.loaded or run.after_interruption or left_queued:
             refresh_summaries(run)
         if summary.loaded >= ANALYZE_AFTER:
             _analyze(engine)
     return summary
+
+
+# The articles of this many batches are linked to their events at once: linking and
+# the events' summaries cost about the same for sixteen batches as for one (one
+# candidate lookup, one refresh), and the facts wait for their events at most this
+# long, visibly (kbio status).
+LINK_EVERY = 16
+
+
+def link_queued_events(run: Run) -> int:
+    """Link every queued article to its events, in a transaction of its own; returns
+    how many were waiting."""
+    with run.begin() as conn:
+        return drain(conn, run.run_id)
 
 
 def refresh_summaries(run: Run) -> None:
@@ -221,6 +238,8 @@ class BatchWriter:
             self.emit(result)
         self.batch.clear()
         self.batches += 1
+        if self.batches % LINK_EVERY == 0:
+            link_queued_events(self.run)
         keep_statistics_fresh(self.run.engine, self.batches)
 
 
@@ -312,6 +331,8 @@ def run_reprocess(
         summary = run.summary
         with run.begin() as conn:
             load_reference_data(conn, reference, summary.run_id)
+        left_queued = link_queued_events(run)
+        with run.begin() as conn:
             query = select(articles.c.article_id).order_by(articles.c.article_id)
             if not everything:
                 query = query.where(articles.c.extractor_version != EXTRACTOR_VERSION)
@@ -329,7 +350,8 @@ def run_reprocess(
         for document, outcome in map_ordered(documents(), workers):
             writer.add(ids.pop(document.content_sha256), document, outcome)
         writer.flush()
-        if summary.count("replaced") or run.after_interruption:
+        link_queued_events(run)
+        if summary.count("replaced") or run.after_interruption or left_queued:
             refresh_summaries(run)
     return summary
 
@@ -360,6 +382,8 @@ class ReprocessWriter:
                 self._write([item])
         self.batch.clear()
         self.batches += 1
+        if self.batches % LINK_EVERY == 0:
+            link_queued_events(self.run)
         keep_statistics_fresh(self.run.engine, self.batches)
 
     def _write(self, items: list[tuple[int, Extraction]]) -> bool:

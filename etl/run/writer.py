@@ -18,7 +18,7 @@ from etl import EXTRACTOR_VERSION
 from etl.bulk import copy_rows, reserve_ids
 from etl.events.copies import mark_copies
 from etl.events.linking import Touched, events_of
-from etl.events.linking import link as link_events
+from etl.events.linking import queue as queue_for_events
 from etl.models import (
     FACT_TABLES,
     article_signatures,
@@ -373,11 +373,12 @@ class Loader:
         run_id: int,
         touched: Touched | None = None,
     ) -> None:
-        """Sentences and every fact of these articles, with COPY, then their events.
+        """Sentences and every fact of these articles, with COPY; the articles are
+        queued for their events in the same transaction (linked by a later drain).
 
         A near-duplicate copy of an earlier article keeps its sentences (its evidence
         for the events it reports) but adds no fact of its own. ``touched`` names the
-        events of facts just replaced, to be recomputed with the new ones."""
+        events of facts just replaced, to be recomputed when the queue is drained."""
         touched = touched if touched is not None else Touched()
         copies, links = mark_copies(conn, [(i, e.minhash) for i, e in items])
         # A new copy is one more report of its original's events.
@@ -489,7 +490,7 @@ class Loader:
                 )
         for table, columns in _FACT_COLUMNS.items():
             copy_rows(conn, table, columns, rows[table])
-        link_events(conn, [i for i, _ in items if i not in copies], run_id, touched)
+        queue_for_events(conn, [i for i, _ in items if i not in copies], run_id, touched)
 
 
 def _drop_facts(conn: Connection, article_ids: list[int]) -> Touched:
