@@ -32,6 +32,8 @@ class Profile:
     """Seconds per stage, each stage charged its own time only."""
 
     seconds: dict[str, float] = field(default_factory=dict)
+    articles: int = 0  # extractions whose worker stage times were added
+    workers: int = 1
     _inner: list[float] = field(default_factory=list, repr=False)
 
     @contextmanager
@@ -51,12 +53,15 @@ class Profile:
         self.seconds[name] = self.seconds.get(name, 0.0) + seconds
 
     def add(self, seconds: Mapping[str, float]) -> None:
+        """One extraction's worker stage times."""
+        self.articles += 1
         for name, value in seconds.items():
             self.charge(name, value)
 
 
-def table(profile: Profile, articles: int, wall_seconds: float, workers: int) -> str:
+def table(profile: Profile, wall_seconds: float) -> str:
     """The profile as a table: seconds, ms per article and share, per stage."""
+    articles, workers = profile.articles, profile.workers
     per = max(articles, 1)
     worker_total = sum(profile.seconds.get(s, 0.0) for s in WORKER_STAGES)
     main_total = sum(profile.seconds.get(s, 0.0) for s in MAIN_STAGES)

@@ -51,6 +51,7 @@ from etl.models import (
     visit_events,
     visits,
 )
+from etl.profile import Profile
 
 # An MOU is announced up to a few weeks before it is signed ("체결할 예정"), and
 # follow-up stories run for days after; the same two parties rarely sign twice within
@@ -280,12 +281,13 @@ def queued(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(event_link_queue)).scalar_one()
 
 
-def drain(conn: Connection, run_id: int) -> int:
+def drain(conn: Connection, run_id: int, profile: Profile | None = None) -> int:
     """Link every queued article's facts to their events and recompute the events
     touched, in the caller's transaction; returns how many articles were linked.
 
     The events whose reports changed are recomputed (or dropped) first, so that new
     reports compare with what those events hold now."""
+    profile = profile or Profile()
     changed = Touched()
     for kind, event_id in conn.execute(
         event_refresh_queue.delete().returning(
@@ -299,11 +301,14 @@ def drain(conn: Connection, run_id: int) -> int:
     article_ids = sorted(
         conn.execute(event_link_queue.delete().returning(event_link_queue.c.article_id)).scalars()
     )
-    _refresh(conn, changed, run_id)
+    with profile.stage("event summaries"):
+        _refresh(conn, changed, run_id)
     linked = Touched()
-    _link_agreements(conn, article_ids, run_id, linked)
-    _link_visits(conn, article_ids, run_id, linked)
-    _refresh(conn, linked, run_id)
+    with profile.stage("event linking"):
+        _link_agreements(conn, article_ids, run_id, linked)
+        _link_visits(conn, article_ids, run_id, linked)
+    with profile.stage("event summaries"):
+        _refresh(conn, linked, run_id)
     return len(article_ids)
 
 

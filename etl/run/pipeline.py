@@ -163,14 +163,16 @@ def run_load(
             decoded: list[Document] = []
 
             def settle() -> list[Document]:
-                settled, fresh = settle_known(engine, decoded, summary.run_id)
+                with summary.profile.stage("decode and triage"):
+                    settled, fresh = settle_known(engine, decoded, summary.run_id)
                 decoded.clear()
                 for result in settled:
                     emit(result)
                 return fresh
 
             for path in path_list:
-                triaged = triage(engine, path, known, summary.run_id)
+                with summary.profile.stage("decode and triage"):
+                    triaged = triage(engine, path, known, summary.run_id)
                 if isinstance(triaged, FileResult):
                     emit(triaged)
                     continue
@@ -180,7 +182,8 @@ def run_load(
             if decoded:
                 yield from settle()
 
-        writer = BatchWriter(run, Loader(reference), emit)
+        summary.profile.workers = workers
+        writer = BatchWriter(run, Loader(reference, summary.profile), emit)
         for document, outcome in map_ordered(fresh_documents(), workers):
             writer.add(document, outcome)
         writer.flush()
@@ -188,7 +191,8 @@ def run_load(
         if summary.loaded or run.after_interruption or left_queued:
             refresh_summaries(run)
         if summary.loaded >= ANALYZE_AFTER:
-            _analyze(engine)
+            with summary.profile.stage("statistics"):
+                _analyze(engine)
     return summary
 
 
@@ -203,12 +207,12 @@ def link_queued_events(run: Run) -> int:
     """Link every queued article to its events, in a transaction of its own; returns
     how many were waiting."""
     with run.begin() as conn:
-        return drain(conn, run.run_id)
+        return drain(conn, run.run_id, run.summary.profile)
 
 
 def refresh_summaries(run: Run) -> None:
     """Recompute the tables the aggregate api_v1 views read (migration 0008)."""
-    with run.begin() as conn:
+    with run.summary.profile.stage("aggregate summaries"), run.begin() as conn:
         conn.execute(text("select kbio_summaries.refresh()"))
 
 
@@ -229,18 +233,23 @@ class BatchWriter:
         if isinstance(outcome, BaseException):
             self.emit(finish(self.run, self.loader, document, outcome))
             return
+        self.run.summary.profile.add(outcome.stage_seconds)
         self.batch.append(outcome)
         if len(self.batch) >= BATCH_SIZE:
             self.flush()
 
     def flush(self) -> None:
-        for result in write_batch(self.run, self.loader, self.batch):
+        profile = self.run.summary.profile
+        with profile.stage("write"):
+            results = write_batch(self.run, self.loader, self.batch)
+        for result in results:
             self.emit(result)
         self.batch.clear()
         self.batches += 1
         if self.batches % LINK_EVERY == 0:
             link_queued_events(self.run)
-        keep_statistics_fresh(self.run.engine, self.batches)
+        with profile.stage("statistics"):
+            keep_statistics_fresh(self.run.engine, self.batches)
 
 
 # After a load this large, refresh the planner's statistics at once rather than wait
@@ -339,7 +348,8 @@ def run_reprocess(
             stale = list(conn.execute(query).scalars())
         if len(stale) < PARALLEL_THRESHOLD:
             workers = 1
-        writer = ReprocessWriter(run, Loader(reference), summary.results.append)
+        summary.profile.workers = workers
+        writer = ReprocessWriter(run, Loader(reference, summary.profile), summary.results.append)
         ids: dict[str, int] = {}
 
         def documents() -> Iterator[Document]:
@@ -370,6 +380,7 @@ class ReprocessWriter:
             name = document.source.source_name
             self.emit(FileResult(name, name, "quarantined", one_line(outcome)))
             return
+        self.run.summary.profile.add(outcome.stage_seconds)
         self.batch.append((article_id, outcome))
         if len(self.batch) >= BATCH_SIZE:
             self.flush()
@@ -377,14 +388,17 @@ class ReprocessWriter:
     def flush(self) -> None:
         if not self.batch:
             return
-        if not self._write(self.batch) and len(self.batch) > 1:
-            for item in self.batch:
-                self._write([item])
+        profile = self.run.summary.profile
+        with profile.stage("write"):
+            if not self._write(self.batch) and len(self.batch) > 1:
+                for item in self.batch:
+                    self._write([item])
         self.batch.clear()
         self.batches += 1
         if self.batches % LINK_EVERY == 0:
             link_queued_events(self.run)
-        keep_statistics_fresh(self.run.engine, self.batches)
+        with profile.stage("statistics"):
+            keep_statistics_fresh(self.run.engine, self.batches)
 
     def _write(self, items: list[tuple[int, Extraction]]) -> bool:
         checkpoint = self.loader.checkpoint()

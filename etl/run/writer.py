@@ -32,6 +32,7 @@ from etl.models import (
     reference_loads,
     sentences,
 )
+from etl.profile import Profile
 from etl.records import Document, EntityRef, Extraction
 from etl.reference import Reference
 
@@ -161,8 +162,9 @@ class Loader:
     batch of articles costs a handful of round trips rather than dozens per article.
     """
 
-    def __init__(self, reference: Reference) -> None:
+    def __init__(self, reference: Reference, profile: Profile | None = None) -> None:
         self.reference = reference
+        self.profile = profile or Profile()
         self._place_ids: dict[str, int] = {}
         self._org_ids: dict[str, int] = {}
         self._official_ids: dict[str, int] = {}
@@ -380,9 +382,10 @@ class Loader:
         for the events it reports) but adds no fact of its own. ``touched`` names the
         events of facts just replaced, to be recomputed when the queue is drained."""
         touched = touched if touched is not None else Touched()
-        copies, links = mark_copies(conn, [(i, e.minhash) for i, e in items])
-        # A new copy is one more report of its original's events.
-        touched.add(events_of(conn, {link.original_id for link in links}))
+        with self.profile.stage("signatures and buckets"):
+            copies, links = mark_copies(conn, [(i, e.minhash) for i, e in items])
+            # A new copy is one more report of its original's events.
+            touched.add(events_of(conn, {link.original_id for link in links}))
         extractions = [e for i, e in items if i not in copies]
         self._organization_ids(conn, extractions)
         self._official_ids_for(conn, extractions)
