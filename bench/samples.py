@@ -107,11 +107,11 @@ def sample_page(index: int, seed: int = 42) -> tuple[str, str]:
     return f"{index:06d}_{digest}.txt", text
 
 
-def write_samples(folder: Path, count: int, seed: int = 42) -> list[Path]:
-    """Write pages 0 … ``count - 1`` into ``folder``."""
+def write_samples(folder: Path, count: int, seed: int = 42, start: int = 0) -> list[Path]:
+    """Write pages ``start`` … ``start + count - 1`` into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for index in range(count):
+    for index in range(start, start + count):
         name, text = sample_page(index, seed)
         path = folder / name
         path.write_text(text, encoding="utf-8")

@@ -34,7 +34,7 @@ from etl.models import (
 )
 from etl.profile import Profile
 from etl.records import Document, EntityRef, Extraction
-from etl.reference import Reference
+from etl.reference import load_reference, reference_sha256
 
 Outcome = Literal["loaded", "replaced", "unchanged"]
 
@@ -53,15 +53,17 @@ def _upsert_by_key(conn: Connection, table: Table, rows: list[dict]) -> dict[str
     return dict(conn.execute(select(table.c.canonical_key, id_column)).all())
 
 
-def load_reference_data(conn: Connection, reference: Reference, run_id: int) -> bool:
-    """Write the reference data unless this exact version is already in; True if written."""
+def load_reference_data(conn: Connection, run_id: int) -> bool:
+    """Write the reference data unless this exact version is already in; True if written.
+    The files are parsed only when they must be written."""
     done = conn.execute(
         select(reference_loads.c.reference_sha256).where(
-            reference_loads.c.reference_sha256 == reference.sha256
+            reference_loads.c.reference_sha256 == reference_sha256()
         )
     ).first()
     if done:
         return False
+    reference = load_reference()
     place_ids = _upsert_by_key(
         conn,
         places,
@@ -162,8 +164,7 @@ class Loader:
     batch of articles costs a handful of round trips rather than dozens per article.
     """
 
-    def __init__(self, reference: Reference, profile: Profile | None = None) -> None:
-        self.reference = reference
+    def __init__(self, profile: Profile | None = None) -> None:
         self.profile = profile or Profile()
         self._place_ids: dict[str, int] = {}
         self._org_ids: dict[str, int] = {}
