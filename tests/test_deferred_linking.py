@@ -169,3 +169,15 @@ def test_status_counts_the_waiting_facts_and_the_next_run_drains_them_first(
     assert "articles waiting for their events: 0\n" in status.output
     checked = runner.invoke(cli, ["check"], env={"DATABASE_URL": killed})
     assert checked.exit_code == 0, checked.output
+
+
+def test_the_data_checks_pass_while_facts_wait_and_catch_a_fact_left_out(
+    killed: str, runner: CliRunner
+) -> None:
+    checked = runner.invoke(cli, ["check"], env={"DATABASE_URL": killed})
+    assert checked.exit_code == 0, checked.output
+    with psycopg.connect(killed, autocommit=True) as conn:
+        conn.execute("delete from event_link_queue")
+    checked = runner.invoke(cli, ["check"], env={"DATABASE_URL": killed})
+    assert checked.exit_code == 5, checked.output
+    assert "facts_have_events_or_wait" in checked.output

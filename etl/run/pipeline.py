@@ -209,7 +209,8 @@ def link_queued_events(run: Run) -> int:
 
 
 def refresh_summaries(run: Run) -> None:
-    """Recompute the tables the aggregate api_v1 views read (migration 0008)."""
+    """Recompute the summary tables the aggregate api_v1 views and the headline read
+    (migrations 0008 and 0014)."""
     with run.summary.profile.stage("aggregate summaries"), run.begin() as conn:
         conn.execute(text("select kbio_summaries.refresh()"))
 

@@ -21,6 +21,9 @@ aggregate ones (revision 0008's scheme: its query kept as
 ``kbio_summaries.boston_agreements_by_region_live``), as its full read joined every
 agreement party twice (40 ms in the server at 10,000 articles, 460 ms at 100,000).
 Columns, types and comments of every view are unchanged.
+
+A data check, frozen in sql/revisions/0014_checks/: facts_have_events_or_wait, every
+agreement and visit is in an event or its article is queued.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ SUMMARIZED = [
     "institution_network",
 ]
 HEADLINE = "boston_agreements_by_region"
+CHECK = "facts_have_events_or_wait"
 
 
 def _refresh_function(views: list[str]) -> str:
@@ -119,6 +123,11 @@ def upgrade() -> None:
         """
     )
     op.execute(_refresh_function([*SUMMARIZED, HEADLINE]))
+    query = (SQL / "0014_checks" / f"{CHECK}.sql").read_text(encoding="utf-8")
+    op.execute(f"create view kbio_checks.{CHECK} as\n{query}")
+    rule = query.splitlines()[0].removeprefix("-- rule:").strip().replace("'", "''")
+    op.execute(f"comment on view kbio_checks.{CHECK} is '{rule}'")
+    op.execute(f"grant select on kbio_checks.{CHECK} to kbio_reader")
 
 
 def downgrade() -> None:
@@ -129,6 +138,7 @@ def downgrade() -> None:
         raise RuntimeError(
             f"{queued} articles wait for their events: run kbio load or reprocess first"
         )
+    op.execute(f"drop view kbio_checks.{CHECK}")
     op.execute(_refresh_function(SUMMARIZED))
     op.execute(
         f"""
