@@ -22,6 +22,10 @@ aggregate ones (revision 0008's scheme: its query kept as
 agreement party twice (40 ms in the server at 10,000 articles, 460 ms at 100,000).
 Columns, types and comments of every view are unchanged.
 
+The event refresh functions of revision 0009 run their statements with EXECUTE
+(sql/revisions/0014_event_refresh/), planned for each call's array: a drain passes
+thousands of events, and the plans made for an array of ten took seconds.
+
 A data check, frozen in sql/revisions/0014_checks/: facts_have_events_or_wait, every
 agreement and visit is in an event or its article is queued.
 """
@@ -60,6 +64,13 @@ SUMMARIZED = [
 ]
 HEADLINE = "boston_agreements_by_region"
 CHECK = "facts_have_events_or_wait"
+REFRESH_FILES = {
+    "refresh_agreement_events": (
+        "01_refresh_agreement_events.sql",
+        "02_refresh_agreement_events.sql",
+    ),
+    "refresh_visit_events": ("02_refresh_visit_events.sql", "03_refresh_visit_events.sql"),
+}
 
 
 def _refresh_function(views: list[str]) -> str:
@@ -107,6 +118,8 @@ def upgrade() -> None:
     )
     for name in VIEW_FILES:
         op.execute((SQL / "0014_event_views" / name).read_text(encoding="utf-8"))
+    for name, _ in REFRESH_FILES.values():
+        op.execute((SQL / "0014_event_refresh" / name).read_text(encoding="utf-8"))
     op.execute(
         f"""
         do $$
@@ -139,6 +152,10 @@ def downgrade() -> None:
             f"{queued} articles wait for their events: run kbio load or reprocess first"
         )
     op.execute(f"drop view kbio_checks.{CHECK}")
+    for function, (_, earlier) in REFRESH_FILES.items():
+        op.execute(f"drop function kbio_private.{function}(bigint[], bigint)")
+        op.execute((SQL / "0009_events" / earlier).read_text(encoding="utf-8"))
+        op.execute(f"revoke all on function kbio_private.{function}(bigint[], bigint) from public")
     op.execute(_refresh_function(SUMMARIZED))
     op.execute(
         f"""
