@@ -67,6 +67,9 @@ class Results:
     report_s: float = 0.0  # kbio report of the whole database
     report_mb: float = 0.0
     view_ms: dict = field(default_factory=dict)
+    # The same right after the full load: a reprocess rewrites every row, and a view that
+    # reads a table from its start finds its first rows behind the pages it emptied.
+    view_ms_after_load: dict = field(default_factory=dict)
     headline_full_ms: dict = field(default_factory=dict)
     headline_rows: int = 0
     headline_full_server_ms: float = 0.0  # the server's execution time alone (EXPLAIN ANALYZE)
@@ -315,6 +318,7 @@ def run(
     results.articles_per_s = round(articles / results.load_s, 1)
     results.mb_per_s = round(results.corpus_mb / results.load_s, 3)
     results.rows_per_s = round(results.rows_loaded / results.load_s, 1)
+    results.view_ms_after_load = _latencies(conninfo)[0]
     print("second load of the unchanged corpus …", file=sys.stderr)
     results.reload_unchanged_s, _, line = _timed_load(corpus, conninfo, workers)
     print(f"  {line}", file=sys.stderr)
@@ -394,10 +398,12 @@ def report(results: Results) -> str:
         f"  ({r.reprocess_ratio}x a load of as many)",
         f"{'kbio report of the whole database':<58}{r.report_s:>10.1f} s  ({r.report_mb} MB)",
         "",
-        f"{'view (select * limit 100)':<40}{'median ms':>12}{'p95 ms':>10}",
+        f"{'view (select * limit 100), after reprocess':<44}{'median ms':>10}{'p95 ms':>8}"
+        f"{'after the load':>16}",
     ]
     for view, figures in sorted(r.view_ms.items()):
-        lines.append(f"{view:<40}{figures['median']:>12.2f}{figures['p95']:>10.2f}")
+        first = r.view_ms_after_load.get(view, {}).get("median", float("nan"))
+        lines.append(f"{view:<44}{figures['median']:>10.2f}{figures['p95']:>8.2f}{first:>16.2f}")
     lines.append(
         f"{HEADLINE + ' (all ' + str(r.headline_rows) + ' rows)':<40}{r.headline_full_ms['median']:>12.2f}{r.headline_full_ms['p95']:>10.2f}"
     )

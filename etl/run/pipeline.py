@@ -271,10 +271,7 @@ LOOKUP_TABLES = (
 )
 
 
-def _analyze(engine: Engine, tables: tuple[str, ...] | None = None, vacuum: bool = False) -> None:
-    """ANALYZE these tables (default: every table a load fills); with ``vacuum``, VACUUM
-    them too, for a run that replaced most of their rows."""
-    verb = "vacuum (analyze)" if vacuum else "analyze"
+def _analyze(engine: Engine, tables: tuple[str, ...] | None = None) -> None:
     with engine.connect() as conn:
         conn.execution_options(isolation_level="AUTOCOMMIT")
         for table in tables or (
@@ -287,7 +284,7 @@ def _analyze(engine: Engine, tables: tuple[str, ...] | None = None, vacuum: bool
             "officials",
             *LOOKUP_TABLES,
         ):
-            conn.execute(text(f"{verb} {table}"))
+            conn.execute(text(f"analyze {table}"))
 
 
 def keep_statistics_fresh(engine: Engine, batches_written: int) -> None:
@@ -364,12 +361,6 @@ def run_reprocess(
         link_queued_events(run)
         if summary.count("replaced") or run.after_interruption or left_queued:
             refresh_summaries(run)
-        if summary.count("replaced") >= ANALYZE_AFTER:
-            # Every replaced article left its old sentences and facts as dead rows, and
-            # its own row updated: until autovacuum passes, a view's first rows come
-            # after thousands of dead ones (api_v1.articles, limit 100: 1.5 ms, not 0.4).
-            with summary.profile.stage("statistics"):
-                _analyze(engine, vacuum=True)
     return summary
 
 
