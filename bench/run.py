@@ -1,12 +1,17 @@
 """The benchmark: one corpus, one run, every figure the README quotes.
 
+The corpus is synthetic (``bench.generate``, ``--articles N``) or built from the five
+sample articles (``bench.samples``, ``--samples N``).
+
 1. the floor: Kiwi alone tokenizing every article with all cores (raw page text, and
    the cleaned bodies kbio actually analyses);
-2. a full ``kbio load`` into an empty database, with its peak memory (PSS of the load
-   process and all its children, so pages shared by forked workers count once);
+2. a full ``kbio load --profile`` into an empty database, with its peak memory (PSS of
+   the load process and all its children, so pages shared by forked workers count
+   once) and where its time went, stage by stage (etl/profile.py);
 3. a second load of the unchanged corpus, and a load after adding 1% new files;
-4. the latency of every api_v1 view (``select * … limit 100``) and of the headline view
-   in full.
+4. ``kbio reprocess --all --profile``;
+5. the latency of every api_v1 and api_v2 view (``select * … limit 100``) and of the
+   headline view in full (on the client, and the server's execution time alone).
 """
 
 from __future__ import annotations
@@ -27,8 +32,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from bench.generate import write_corpus
+from bench.samples import write_samples
 from etl import migrate
 from etl.db import resolve_target
+from etl.profile import parse_table
 
 HEADLINE = "boston_agreements_by_region"
 
@@ -38,6 +45,7 @@ class Results:
     articles: int
     seed: int
     machine: dict
+    corpus: str = "synthetic"  # or "samples": pages built from the five sample articles
     corpus_mb: float = 0.0
     floor_raw_s: float = 0.0
     floor_body_s: float = 0.0
@@ -59,8 +67,16 @@ class Results:
     report_s: float = 0.0  # kbio report of the whole database
     report_mb: float = 0.0
     view_ms: dict = field(default_factory=dict)
+    # The same right after the full load: a reprocess rewrites every row, and a view that
+    # reads a table from its start finds its first rows behind the pages it emptied.
+    view_ms_after_load: dict = field(default_factory=dict)
     headline_full_ms: dict = field(default_factory=dict)
     headline_rows: int = 0
+    headline_full_server_ms: float = 0.0  # the server's execution time alone (EXPLAIN ANALYZE)
+    facts_per_article: float = 0.0  # visits, agreements and amounts loaded, per article
+    near_duplicates: int = 0  # articles stored as copies of another
+    load_profile_s: dict = field(default_factory=dict)
+    reprocess_profile_s: dict = field(default_factory=dict)
 
 
 def _machine() -> dict:
@@ -140,13 +156,17 @@ class MemoryWatch:
         self._thread.join()
 
 
-def _timed_load(folder: Path, database_url: str, workers: int) -> tuple[float, MemoryWatch, str]:
-    return _timed_kbio(["load", str(folder), "--workers", str(workers)], database_url, workers)
+def _timed_load(
+    folder: Path, database_url: str, workers: int, *options: str
+) -> tuple[float, MemoryWatch, str]:
+    arguments = ["load", str(folder), "--workers", str(workers), *options]
+    return _timed_kbio(arguments, database_url, workers)
 
 
 def _timed_kbio(
     arguments: list[str], database_url: str, workers: int
 ) -> tuple[float, MemoryWatch, str]:
+    """Seconds, memory and output of one kbio command (its first line is the summary)."""
     env = {**os.environ, "DATABASE_URL": database_url, "KBIO_WORKERS": str(workers)}
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -162,7 +182,7 @@ def _timed_kbio(
     watch.stop()
     if process.returncode not in (0, 1):
         raise SystemExit(f"kbio {arguments[0]} failed ({process.returncode}): {err.strip()[-500:]}")
-    return elapsed, watch, out.strip().splitlines()[-1]
+    return elapsed, watch, out.strip()
 
 
 def _floor(folder: Path, workers: int) -> tuple[float, float, float]:
@@ -192,12 +212,13 @@ def _floor(folder: Path, workers: int) -> tuple[float, float, float]:
     return raw_s, body_s, megabytes
 
 
-def _latencies(conninfo: str, repeats: int = 20) -> tuple[dict, dict, int]:
+def _latencies(conninfo: str, repeats: int = 20) -> tuple[dict, dict, int, float]:
     with psycopg.connect(conninfo, autocommit=True) as conn:
         views = [
             row[0]
             for row in conn.execute(
-                "select table_name from information_schema.views where table_schema = 'api_v1' order by 1"
+                "select table_schema || '.' || table_name from information_schema.views "
+                "where table_schema in ('api_v1', 'api_v2') order by 1"
             )
         ]
 
@@ -215,9 +236,15 @@ def _latencies(conninfo: str, repeats: int = 20) -> tuple[dict, dict, int]:
                 "p95": round(samples[max(0, int(len(samples) * 0.95) - 1)], 2),
             }, rows
 
-        per_view = {view: measure(f"select * from api_v1.{view} limit 100")[0] for view in views}
+        per_view = {view: measure(f"select * from {view} limit 100")[0] for view in views}
         headline, rows = measure(f"select * from api_v1.{HEADLINE}")
-    return per_view, headline, rows
+        plans = [
+            conn.execute(
+                f"explain (analyze, timing off, format json) select * from api_v1.{HEADLINE}"
+            ).fetchone()[0][0]["Execution Time"]
+            for _ in range(5)
+        ]
+    return per_view, headline, rows, round(statistics.median(plans), 2)
 
 
 def _fresh_database(name: str) -> tuple[str, str]:
@@ -261,37 +288,44 @@ def _rows(url: str) -> int:
     return total
 
 
-def run(articles: int, seed: int, workdir: Path, workers: int | None = None) -> Results:
+def run(
+    articles: int, seed: int, workdir: Path, workers: int | None = None, samples: bool = False
+) -> Results:
     workers = workers or len(os.sched_getaffinity(0))
-    results = Results(articles=articles, seed=seed, machine=_machine())
-    corpus = workdir / f"corpus-{articles}-{seed}"
+    kind = "samples" if samples else "synthetic"
+    write = write_samples if samples else write_corpus
+    results = Results(articles=articles, seed=seed, machine=_machine(), corpus=kind)
+    corpus = workdir / (f"samples-{articles}-{seed}" if samples else f"corpus-{articles}-{seed}")
     if not corpus.exists() or len(list(corpus.iterdir())) != articles:
         if corpus.exists():
             for path in corpus.iterdir():
                 path.unlink()
-        print(f"generating {articles} articles in {corpus} …", file=sys.stderr)
-        write_corpus(corpus, articles, seed)
+        print(f"generating {articles} {kind} articles in {corpus} …", file=sys.stderr)
+        write(corpus, articles, seed)
     print("measuring the tokenizer floor …", file=sys.stderr)
     results.floor_raw_s, results.floor_body_s, results.corpus_mb = _floor(corpus, workers)
-    url, conninfo = _fresh_database(f"kbio_bench_{articles}")
+    url, conninfo = _fresh_database(f"kbio_bench_{kind}_{articles}")
     print("full load …", file=sys.stderr)
-    results.load_s, watch, line = _timed_load(corpus, conninfo, workers)
-    print(f"  {line}", file=sys.stderr)
+    results.load_s, watch, output = _timed_load(corpus, conninfo, workers, "--profile")
+    print(f"  {output}", file=sys.stderr)
+    results.load_profile_s = parse_table(output)
     results.peak_pss_mb = round(watch.peak_pss_kb / 1024, 1)
     results.peak_rss_largest_process_mb = round(watch.peak_rss_kb / 1024, 1)
     results.rows_loaded = _rows(url)
+    results.facts_per_article, results.near_duplicates = _facts(url)
     results.ratio_to_floor_raw = round(results.load_s / results.floor_raw_s, 2)
     results.ratio_to_floor_body = round(results.load_s / results.floor_body_s, 2)
     results.articles_per_s = round(articles / results.load_s, 1)
     results.mb_per_s = round(results.corpus_mb / results.load_s, 3)
     results.rows_per_s = round(results.rows_loaded / results.load_s, 1)
+    results.view_ms_after_load = _latencies(conninfo)[0]
     print("second load of the unchanged corpus …", file=sys.stderr)
     results.reload_unchanged_s, _, line = _timed_load(corpus, conninfo, workers)
     print(f"  {line}", file=sys.stderr)
     results.reload_speedup = round(results.load_s / results.reload_unchanged_s, 1)
     added = max(1, articles // 100)
     results.added_files = added
-    write_corpus(corpus, added, seed, start=articles)
+    write(corpus, added, seed, start=articles)
     print(f"load after adding {added} files …", file=sys.stderr)
     try:
         results.load_after_adding_s, _, line = _timed_load(corpus, conninfo, workers)
@@ -301,13 +335,21 @@ def run(articles: int, seed: int, workdir: Path, workers: int | None = None) -> 
             for path in corpus.glob(f"{index:06d}_*.txt"):
                 path.unlink()
     print("reprocess of every stored article …", file=sys.stderr)
-    results.reprocess_s, _, line = _timed_kbio(["reprocess", "--all"], conninfo, workers)
-    print(f"  {line}", file=sys.stderr)
+    results.reprocess_s, _, output = _timed_kbio(
+        ["reprocess", "--all", "--profile"], conninfo, workers
+    )
+    print(f"  {output}", file=sys.stderr)
+    results.reprocess_profile_s = parse_table(output)
     results.reprocess_ratio = round(
         results.reprocess_s / (results.load_s * (articles + added) / articles), 2
     )
     print("view latencies …", file=sys.stderr)
-    results.view_ms, results.headline_full_ms, results.headline_rows = _latencies(conninfo)
+    (
+        results.view_ms,
+        results.headline_full_ms,
+        results.headline_rows,
+        results.headline_full_server_ms,
+    ) = _latencies(conninfo)
     print("report …", file=sys.stderr)
     page = workdir / f"report-{articles}.html"
     results.report_s, _, line = _timed_kbio(["report", "--out", str(page)], conninfo, workers)
@@ -316,10 +358,28 @@ def run(articles: int, seed: int, workdir: Path, workers: int | None = None) -> 
     return results
 
 
+def _facts(url: str) -> tuple[float, int]:
+    """Visits, agreements and amounts per article; how many articles are copies."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        articles = conn.execute(text("select count(*) from articles")).scalar_one()
+        facts = sum(
+            conn.execute(text(f"select count(*) from {table}")).scalar_one()
+            for table in ("visits", "agreements", "amounts")
+        )
+        copies = conn.execute(
+            text("select count(*) from articles where duplicate_of is not null")
+        ).scalar_one()
+    engine.dispose()
+    return round(facts / max(articles, 1), 2), copies
+
+
 def report(results: Results) -> str:
     r = results
     lines = [
-        f"corpus: {r.articles} articles, {r.corpus_mb:.1f} MB (seed {r.seed}); machine: {r.machine['cores']} cores, "
+        f"corpus: {r.articles} {r.corpus} articles, {r.corpus_mb:.1f} MB (seed {r.seed}), "
+        f"{r.facts_per_article} facts per article, {r.near_duplicates} near-duplicates; "
+        f"machine: {r.machine['cores']} cores, "
         f"{r.machine['memory_gb']} GB, {r.machine['cpu']}",
         "",
         f"{'tokenizer floor, raw page text (Kiwi, all cores)':<58}{r.floor_raw_s:>10.1f} s",
@@ -338,13 +398,19 @@ def report(results: Results) -> str:
         f"  ({r.reprocess_ratio}x a load of as many)",
         f"{'kbio report of the whole database':<58}{r.report_s:>10.1f} s  ({r.report_mb} MB)",
         "",
-        f"{'view (select * limit 100)':<40}{'median ms':>12}{'p95 ms':>10}",
+        f"{'view (select * limit 100), after reprocess':<44}{'median ms':>10}{'p95 ms':>8}"
+        f"{'after the load':>16}",
     ]
     for view, figures in sorted(r.view_ms.items()):
-        lines.append(f"{view:<40}{figures['median']:>12.2f}{figures['p95']:>10.2f}")
+        first = r.view_ms_after_load.get(view, {}).get("median", float("nan"))
+        lines.append(f"{view:<44}{figures['median']:>10.2f}{figures['p95']:>8.2f}{first:>16.2f}")
     lines.append(
         f"{HEADLINE + ' (all ' + str(r.headline_rows) + ' rows)':<40}{r.headline_full_ms['median']:>12.2f}{r.headline_full_ms['p95']:>10.2f}"
     )
+    lines.append(f"{'  of which the server executing it':<40}{r.headline_full_server_ms:>12.2f}")
+    for title, profile in (("load", r.load_profile_s), ("reprocess --all", r.reprocess_profile_s)):
+        lines += ["", f"where the {title} went (seconds; workers summed over them):"]
+        lines += [f"  {stage:<38}{seconds:>10.2f}" for stage, seconds in profile.items()]
     return "\n".join(lines)
 
 

@@ -26,6 +26,7 @@ from etl.errors import (
 )
 from etl.formats import FORMATTERS
 from etl.paths import seeds_dir
+from etl.profile import table as profile_table
 from etl.views import CURRENT_SCHEMA, list_public_views
 
 EXIT_CODES_HELP = """
@@ -151,7 +152,12 @@ def migrate_command(as_sql: bool) -> None:
 
 
 def _load(
-    engine: Engine, arguments: list[str], command: str, wait: bool, workers: int | None = None
+    engine: Engine,
+    arguments: list[str],
+    command: str,
+    wait: bool,
+    workers: int | None = None,
+    profile: bool = False,
 ) -> int:
     from etl.ingest import expand_paths, missing_arguments
     from etl.run.pipeline import run_load
@@ -189,7 +195,12 @@ def _load(
         if bar is not None:
             bar.render_finish()
     click.echo(summary.line())
+    if profile:
+        click.echo(profile_table(summary.profile, summary.seconds))
     return EXIT_QUARANTINED if summary.quarantined else EXIT_OK
+
+
+PROFILE_HELP = "After the summary, print where the time went, stage by stage."
 
 
 @cli.command("load", epilog=EXIT_CODES_HELP)
@@ -201,9 +212,10 @@ def _load(
     default=None,
     help="Extraction processes (default: all cores, or KBIO_WORKERS).",
 )
+@click.option("--profile", is_flag=True, help=PROFILE_HELP)
 @click.pass_context
 def load_command(
-    ctx: click.Context, paths: tuple[str, ...], wait: bool, workers: int | None
+    ctx: click.Context, paths: tuple[str, ...], wait: bool, workers: int | None, profile: bool
 ) -> None:
     """Load article files (files, folders, globs) into the database.
 
@@ -216,7 +228,7 @@ def load_command(
     """
     engine = _engine()
     _require_schema(engine)
-    ctx.exit(_load(engine, list(paths), "load", wait, workers))
+    ctx.exit(_load(engine, list(paths), "load", wait, workers, profile))
 
 
 HEADLINE_VIEW = "boston_agreements_by_region"
@@ -303,6 +315,12 @@ def status_command() -> None:
     )
     click.echo("")
     click.echo(FORMATTERS["table"](["table", "rows"], counts))
+    click.echo("")
+    waiting = dict(counts).get("event_link_queue", 0)
+    click.echo(
+        f"articles waiting for their events: {waiting}"
+        + (" (the next kbio load or reprocess links them first)" if waiting else "")
+    )
     click.echo("")
     click.echo("last runs:")
     click.echo(FORMATTERS["table"](run_columns, run_rows))
@@ -494,7 +512,8 @@ def extract_command(ctx: click.Context, paths: tuple[str, ...], fmt: str, debug:
     "--all", "everything", is_flag=True, help="Re-extract every article, not only stale ones."
 )
 @click.option("--wait", is_flag=True, help="Wait for a running load to finish instead of exiting.")
-def reprocess_command(everything: bool, wait: bool) -> None:
+@click.option("--profile", is_flag=True, help=PROFILE_HELP)
+def reprocess_command(everything: bool, wait: bool, profile: bool) -> None:
     """Re-extract stored articles after the extractor changed, without the source files.
 
     Articles whose facts come from another extractor version get new facts from their
@@ -514,6 +533,8 @@ def reprocess_command(everything: bool, wait: bool) -> None:
         f"{summary.count('replaced')} articles re-extracted, {failed} failed "
         f"(run {summary.run_id}, {summary.seconds:.1f}s)"
     )
+    if profile:
+        click.echo(profile_table(summary.profile, summary.seconds))
     for result in summary.results:
         if result.status == "quarantined":
             click.echo(f"failed {result.source_name}: {result.reason}", err=True)

@@ -567,6 +567,35 @@ visit_event_members = Table(
     ),
 )
 
+# -- facts waiting for their events -----------------------------------------------
+# A load writes an article's facts and queues the article here in one transaction;
+# its events are linked later, for many batches at once (etl.events.linking.drain),
+# and the row goes in that transaction. The queue is empty after every completed run;
+# rows left by a run that was killed are drained first by the next one.
+event_link_queue = Table(
+    "event_link_queue",
+    metadata,
+    Column(
+        "article_id",
+        BigInteger,
+        ForeignKey("articles.article_id", ondelete="CASCADE"),
+        primary_key=True,
+        autoincrement=False,
+    ),
+    _run_fk(),
+)
+
+# Events whose reports changed (facts replaced, a new copy of a reporting article):
+# their summaries are recomputed, or the events dropped, when the queue is drained.
+event_refresh_queue = Table(
+    "event_refresh_queue",
+    metadata,
+    Column("event_kind", String(16), nullable=False),
+    Column("event_id", BigInteger, nullable=False),
+    PrimaryKeyConstraint("event_kind", "event_id"),
+    CheckConstraint("event_kind in ('agreement', 'visit')", name="event_kind"),
+)
+
 quarantine = Table(
     "quarantine",
     metadata,

@@ -179,3 +179,5 @@ class Extraction:
     amounts: list[AmountRecord] = field(default_factory=list)
     # MinHash of the body (etl/near_duplicates.py), computed with the extraction.
     minhash: bytes | None = None
+    # Seconds each stage of the transform took for this article (etl/profile.py).
+    stage_seconds: dict[str, float] = field(default_factory=dict)

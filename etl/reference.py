@@ -118,11 +118,7 @@ class Reference:
         from korean_romanizer.romanizer import Romanizer
 
         self.directory = directory
-        digest = hashlib.sha256()
-        for path in self._files():
-            digest.update(path.relative_to(directory).as_posix().encode())
-            digest.update(path.read_bytes())
-        self.sha256 = digest.hexdigest()
+        self.sha256 = reference_sha256(directory)
 
         self.places: dict[str, PlaceRef] = {}
         for row in self._rows("regions.csv"):
@@ -177,10 +173,11 @@ class Reference:
         }
         self.index = self._build_index()
 
-    def _files(self) -> list[Path]:
-        singles = [self.directory / name for name in ("regions.csv", "titles.csv")]
+    @staticmethod
+    def files(directory: Path) -> list[Path]:
+        singles = [directory / name for name in ("regions.csv", "titles.csv")]
         return singles + [
-            path for name in _CATEGORY_DIRS for path in sorted((self.directory / name).glob("*.csv"))
+            path for name in _CATEGORY_DIRS for path in sorted((directory / name).glob("*.csv"))
         ]
 
     def _rows(self, name: str) -> list[dict[str, str]]:
@@ -317,6 +314,17 @@ class Reference:
         if ref.kind == "place":
             return self.places[ref.key].name_ko
         return self.organizations[ref.key].name_ko
+
+
+def reference_sha256(directory: Path | None = None) -> str:
+    """The version of the reference data: a hash of its files' names and bytes, read
+    without parsing them (a run with nothing new to load needs no more)."""
+    directory = directory or seeds_dir() / "reference"
+    digest = hashlib.sha256()
+    for path in Reference.files(directory):
+        digest.update(path.relative_to(directory).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 @functools.cache

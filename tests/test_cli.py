@@ -129,6 +129,23 @@ def test_status_shows_counts_and_runs(runner: CliRunner, seeded_db_url: str) -> 
     assert "completed" in result.output
 
 
+def test_load_and_reprocess_with_profile_print_every_stage(runner: CliRunner, db_url: str) -> None:
+    from etl.profile import MAIN_STAGES, WORKER_STAGES, parse_table
+
+    env = cli_env(db_url)
+    loaded = runner.invoke(cli, ["load", "--profile", str(SEEDS)], env=env)
+    assert loaded.exit_code == 0, loaded.output
+    assert loaded.output.startswith("5 loaded, 0 unchanged, 0 quarantined")
+    assert "profile: 5 articles extracted in " in loaded.output
+    stages = parse_table(loaded.output)
+    assert set(stages) == {*WORKER_STAGES, *MAIN_STAGES, "waiting for the workers, other"}
+    assert stages["kiwi"] > 0 and stages["rules"] > 0 and stages["write"] > 0
+    redone = runner.invoke(cli, ["reprocess", "--all", "--profile"], env=env)
+    assert redone.exit_code == 0, redone.output
+    assert "profile: 5 articles extracted in " in redone.output
+    assert parse_table(redone.output)["event linking"] > 0
+
+
 def test_load_before_migrate_says_what_to_do(runner: CliRunner, empty_db_url: str) -> None:
     result = runner.invoke(cli, ["load", str(SEEDS)], env=cli_env(empty_db_url))
     assert result.exit_code == 2

@@ -3,9 +3,16 @@
 A wire story, three newspapers and the province's own press release report one MOU,
 often days apart and first as planned. Each reported agreement (or visit) joins the
 event it is compatible with, or starts one; the event's summary (furthest status,
-signing date, report dates, article count) is then recomputed in SQL for the events a
-batch touched (``kbio_private.refresh_*_events``), in the batch's transaction, so an
-event never outlives or misses the facts it is made of.
+signing date, report dates, article count) is then recomputed in SQL for the events
+touched (``kbio_private.refresh_*_events``).
+
+When: a batch's transaction writes its facts and queues its articles
+(``event_link_queue``, and the events whose reports changed in
+``event_refresh_queue``); ``drain`` links everything queued in one transaction, every
+few batches and at the end of a run. Reports are taken article by article in article
+order, and an event in memory holds exactly what the SQL refresh would give it, so the
+events do not depend on how the articles were grouped into drains: a run killed
+between a batch and its drain, completed by the next run, ends as one clean load.
 
 When two reports are the same agreement:
 - parties: their party sets (a province and its government are one party) share at
@@ -30,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, select, text
+from sqlalchemy import Connection, Table, bindparam, func, select, text
 
 from etl.bulk import copy_rows, reserve_ids
 from etl.models import (
@@ -38,10 +45,13 @@ from etl.models import (
     agreement_events,
     agreements,
     articles,
+    event_link_queue,
+    event_refresh_queue,
     visit_event_members,
     visit_events,
     visits,
 )
+from etl.profile import Profile
 
 # An MOU is announced up to a few weeks before it is signed ("체결할 예정"), and
 # follow-up stories run for days after; the same two parties rarely sign twice within
@@ -86,6 +96,7 @@ def parties_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 class AgreementReport:
     agreement_id: int
     kind: str
+    status: str
     signed_on: date | None
     signed_on_precision: str | None
     published_on: date | None
@@ -94,6 +105,14 @@ class AgreementReport:
     @property
     def anchor(self) -> date | None:
         return self.signed_on or self.published_on
+
+
+_PRECISIONS = ("day", "month", "year")
+
+
+def _dating_rank(precision: str | None, on: date) -> tuple[int, date]:
+    """The most precise date first, then the earliest (as the SQL refresh orders)."""
+    return (_PRECISIONS.index(precision) if precision in _PRECISIONS else 3), on
 
 
 @dataclass(eq=False)  # an event is itself, whatever it holds
@@ -105,6 +124,10 @@ class AgreementEvent:
     party_keys: frozenset[str]
     anchor_from: date | None
     anchor_to: date | None
+    # Whether signed_on comes from a report that says the agreement was signed: the
+    # refresh prefers such a report's date to a planned one's, however precise.
+    signing_is_signed: bool = False
+    made_as: int = 0  # order of creation in this drain, for an event with no id yet
 
     def admits(self, report: AgreementReport) -> bool:
         return (
@@ -121,11 +144,22 @@ class AgreementEvent:
         )
 
     def absorb(self, report: AgreementReport) -> None:
-        """What the next report of this batch compares with (the SQL refresh redoes it)."""
+        """What the next report compares with: exactly what the SQL refresh
+        (sql/revisions/0009_events/02_refresh_agreement_events.sql) will store."""
         if self.kind == "cooperation":
             self.kind = report.kind
-        if self.signed_on is None and report.signed_on is not None:
-            self.signed_on, self.signed_on_precision = report.signed_on, report.signed_on_precision
+        if report.signed_on is not None:
+            signed = report.status == "signed"
+            mine = (not signed, *_dating_rank(report.signed_on_precision, report.signed_on))
+            if self.signed_on is None or mine < (
+                not self.signing_is_signed,
+                *_dating_rank(self.signed_on_precision, self.signed_on),
+            ):
+                self.signed_on, self.signed_on_precision = (
+                    report.signed_on,
+                    report.signed_on_precision,
+                )
+                self.signing_is_signed = signed
         self.party_keys |= report.party_keys
         self.anchor_from, self.anchor_to = _widen(self.anchor_from, self.anchor_to, report.anchor)
 
@@ -156,6 +190,7 @@ class VisitEvent:
     date_precision: str | None
     anchor_from: date | None
     anchor_to: date | None
+    made_as: int = 0  # order of creation in this drain, for an event with no id yet
 
     def admits(self, report: VisitReport) -> bool:
         return dates_agree(
@@ -163,7 +198,13 @@ class VisitEvent:
         ) and within(report.anchor, self.anchor_from, self.anchor_to, VISIT_WINDOW_DAYS)
 
     def absorb(self, report: VisitReport) -> None:
-        if self.visit_on is None and report.visit_on is not None:
+        """Exactly what the SQL refresh will store (the most precise date, then the
+        earliest: sql/revisions/0009_events/03_refresh_visit_events.sql)."""
+        if report.visit_on is not None and (
+            self.visit_on is None
+            or _dating_rank(report.date_precision, report.visit_on)
+            < _dating_rank(self.date_precision, self.visit_on)
+        ):
             self.visit_on, self.date_precision = report.visit_on, report.date_precision
         self.anchor_from, self.anchor_to = _widen(self.anchor_from, self.anchor_to, report.anchor)
 
@@ -210,12 +251,68 @@ def events_of(conn: Connection, article_ids: Iterable[int]) -> Touched:
     return touched
 
 
-def link(conn: Connection, article_ids: list[int], run_id: int, touched: Touched) -> None:
-    """Give each new agreement and visit of these articles its event, then recompute
-    every event touched (``touched`` comes in with the events of replaced facts and of
-    the originals these articles copy)."""
-    _link_agreements(conn, article_ids, run_id, touched)
-    _link_visits(conn, article_ids, run_id, touched)
+def queue(conn: Connection, article_ids: list[int], run_id: int, touched: Touched) -> None:
+    """In the transaction that writes these articles' facts: queue them for linking,
+    and the events whose reports changed for a refresh (``drain`` does both)."""
+    if article_ids:
+        conn.execute(
+            text(
+                "insert into event_link_queue (article_id, run_id) "
+                "select unnest(cast(:ids as bigint[])), :run_id on conflict do nothing"
+            ),
+            {"ids": sorted(article_ids), "run_id": run_id},
+        )
+    for kind, ids in (
+        ("agreement", touched.agreement_event_ids),
+        ("visit", touched.visit_event_ids),
+    ):
+        if ids:
+            conn.execute(
+                text(
+                    "insert into event_refresh_queue (event_kind, event_id) "
+                    "select :kind, unnest(cast(:ids as bigint[])) on conflict do nothing"
+                ),
+                {"kind": kind, "ids": sorted(ids)},
+            )
+
+
+def queued(conn: Connection) -> int:
+    """How many articles wait for their events."""
+    return conn.execute(select(func.count()).select_from(event_link_queue)).scalar_one()
+
+
+def drain(conn: Connection, run_id: int, profile: Profile | None = None) -> int:
+    """Link every queued article's facts to their events and recompute the events
+    touched, in the caller's transaction; returns how many articles were linked.
+
+    The events whose reports changed are recomputed (or dropped) first, so that new
+    reports compare with what those events hold now."""
+    profile = profile or Profile()
+    changed = Touched()
+    for kind, event_id in conn.execute(
+        event_refresh_queue.delete().returning(
+            event_refresh_queue.c.event_kind, event_refresh_queue.c.event_id
+        )
+    ):
+        if kind == "agreement":
+            changed.agreement_event_ids.add(event_id)
+        else:
+            changed.visit_event_ids.add(event_id)
+    article_ids = sorted(
+        conn.execute(event_link_queue.delete().returning(event_link_queue.c.article_id)).scalars()
+    )
+    with profile.stage("event summaries"):
+        _refresh(conn, changed, run_id)
+    linked = Touched()
+    with profile.stage("event linking"):
+        _link_agreements(conn, article_ids, run_id, linked)
+        _link_visits(conn, article_ids, run_id, linked)
+    with profile.stage("event summaries"):
+        _refresh(conn, linked, run_id)
+    return len(article_ids)
+
+
+def _refresh(conn: Connection, touched: Touched, run_id: int) -> None:
     if touched.agreement_event_ids:
         conn.execute(
             text("select kbio_private.refresh_agreement_events(:ids, :run_id)"),
@@ -228,10 +325,12 @@ def link(conn: Connection, article_ids: list[int], run_id: int, touched: Touched
         )
 
 
+# Article by article, in article order (then by date within an article): the order a
+# clean load writes them in, whatever drain they fall in.
 _AGREEMENT_REPORTS = text(
     """
     select
-        agreements.agreement_id, agreements.kind, agreements.signed_on,
+        agreements.agreement_id, agreements.kind, agreements.status, agreements.signed_on,
         agreements.signed_on_precision, articles.published_on,
         coalesce(array_agg(keys.party_key) filter (where keys.party_key is not null), '{}')
             as party_keys
@@ -245,8 +344,27 @@ _AGREEMENT_REPORTS = text(
             where members.agreement_id = agreements.agreement_id
         )
     group by agreements.agreement_id, articles.published_on
-    order by coalesce(agreements.signed_on, articles.published_on) nulls last,
+    order by agreements.article_id,
+        coalesce(agreements.signed_on, articles.published_on) nulls last,
         agreements.agreement_id
+    """
+)
+
+# The candidate events, with whether their signing date comes from a signed report
+# (what the refresh ranks first), so that absorbing a report redoes the refresh.
+_AGREEMENT_CANDIDATES = text(
+    """
+    select events.*,
+        exists (
+            select from agreement_event_members as members
+            join agreements on agreements.agreement_id = members.agreement_id
+            where members.agreement_event_id = events.agreement_event_id
+                and agreements.status = 'signed'
+                and agreements.signed_on = events.signed_on
+                and agreements.signed_on_precision = events.signed_on_precision
+        ) as signing_is_signed
+    from agreement_events as events
+    where events.party_pairs && cast(:pairs as text[])
     """
 )
 
@@ -264,6 +382,7 @@ def _link_agreements(
         AgreementReport(
             row.agreement_id,
             row.kind,
+            row.status,
             row.signed_on,
             row.signed_on_precision,
             row.published_on,
@@ -276,9 +395,7 @@ def _link_agreements(
     wanted = sorted(set().union(*(pairs(r.party_keys) for r in reports)))
     by_pair: dict[str, list[AgreementEvent]] = {}
     if wanted:
-        for row in conn.execute(
-            select(agreement_events).where(agreement_events.c.party_pairs.overlap(wanted))
-        ):
+        for row in conn.execute(_AGREEMENT_CANDIDATES, {"pairs": wanted}):
             event = AgreementEvent(
                 row.agreement_event_id,
                 row.kind,
@@ -287,6 +404,7 @@ def _link_agreements(
                 frozenset(row.party_keys),
                 row.anchor_from,
                 row.anchor_to,
+                row.signing_is_signed,
             )
             for pair in row.party_pairs:
                 by_pair.setdefault(pair, []).append(event)
@@ -297,18 +415,19 @@ def _link_agreements(
         fitting = [e for e in candidates.values() if e.admits(report)]
         if fitting:
             event = _closest(fitting, report.anchor, lambda e: e.agreement_event_id)
-            event.absorb(report)
         else:
             event = AgreementEvent(
                 None,
                 report.kind,
-                report.signed_on,
-                report.signed_on_precision,
+                None,
+                None,
                 frozenset(report.party_keys),
                 report.anchor,
                 report.anchor,
+                made_as=len(fresh),
             )
             fresh.append(event)
+        event.absorb(report)
         for pair in pairs(event.party_keys):
             if event not in by_pair.setdefault(pair, []):
                 by_pair[pair].append(event)
@@ -353,13 +472,14 @@ def _insert_members(conn: Connection, table: Table, members: list[tuple[int, int
 
 
 def _closest(events: list, anchor: date | None, event_id: Callable) -> Any:
-    """The event closest in time to ``anchor``, then the oldest (one made in this batch,
-    with no id yet, is the newest)."""
+    """The event closest in time to ``anchor``, then the oldest: stored events by id,
+    then the ones made in this drain in the order they were made (the order their
+    ids will have), as if every earlier article had been linked on its own."""
 
-    def rank(event: AgreementEvent | VisitEvent) -> tuple[int, float]:
+    def rank(event: AgreementEvent | VisitEvent) -> tuple[int, int, int]:
         known = event_id(event)
         distance = abs((anchor - event.anchor_from).days) if anchor and event.anchor_from else 0
-        return distance, known if known is not None else float("inf")
+        return (distance, 0, known) if known is not None else (distance, 1, event.made_as)
 
     return min(events, key=rank)
 
@@ -381,7 +501,7 @@ _VISIT_REPORTS = (
         .where(visit_event_members.c.visit_id == visits.c.visit_id)
         .exists()
     )
-    .order_by(visits.c.visit_on.nulls_last(), visits.c.visit_id)
+    .order_by(visits.c.article_id, visits.c.visit_on.nulls_last(), visits.c.visit_id)
 )
 
 _VISIT_CANDIDATES = text(
@@ -398,6 +518,8 @@ _VISIT_CANDIDATES = text(
 
 
 def _link_visits(conn: Connection, article_ids: list[int], run_id: int, touched: Touched) -> None:
+    if not article_ids:
+        return
     reports = [VisitReport(*row) for row in conn.execute(_VISIT_REPORTS, {"ids": article_ids})]
     if not reports:
         return
@@ -423,13 +545,11 @@ def _link_visits(conn: Connection, article_ids: list[int], run_id: int, touched:
         fitting = [e for e in by_target.get(report.target, []) if e.admits(report)]
         if fitting:
             event = _closest(fitting, report.anchor, lambda e: e.visit_event_id)
-            event.absorb(report)
         else:
-            event = VisitEvent(
-                None, report.visit_on, report.date_precision, report.anchor, report.anchor
-            )
+            event = VisitEvent(None, None, None, report.anchor, report.anchor, made_as=len(fresh))
             fresh.append((report, event))
             by_target.setdefault(report.target, []).append(event)
+        event.absorb(report)
         chosen.append(event)
     if fresh:
         rows = [

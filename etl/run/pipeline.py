@@ -15,10 +15,10 @@ from sqlalchemy import Engine, select, text
 
 from etl import EXTRACTOR_VERSION
 from etl.errors import one_line
+from etl.events.linking import drain
 from etl.ingest import Rejected, expand_paths
 from etl.models import articles
 from etl.records import Document, Extraction, SourceFile
-from etl.reference import load_reference
 from etl.run.runlog import FileResult, Run, RunSummary, logged_run, run_must_stop
 from etl.run.triage import known_sources, quarantine_file, record_sources, settle_known, triage
 from etl.run.workers import default_workers, map_ordered
@@ -139,7 +139,6 @@ def run_load(
 ) -> RunSummary:
     """Load files: intake here, transform in worker processes (one Kiwi shared by all),
     new articles written in batches, each article atomic."""
-    reference = load_reference()
     path_list = list(paths) if paths is not None else list(expand_paths(arguments))
     workers = workers or default_workers()
     if len(path_list) < PARALLEL_THRESHOLD:
@@ -153,7 +152,8 @@ def run_load(
                 on_file(result)
 
         with run.begin() as conn:
-            load_reference_data(conn, reference, summary.run_id)
+            load_reference_data(conn, summary.run_id)
+        left_queued = link_queued_events(run)
         known = known_sources(engine)
 
         def fresh_documents() -> Iterator[Document]:
@@ -161,14 +161,16 @@ def run_load(
             decoded: list[Document] = []
 
             def settle() -> list[Document]:
-                settled, fresh = settle_known(engine, decoded, summary.run_id)
+                with summary.profile.stage("decode and triage"):
+                    settled, fresh = settle_known(engine, decoded, summary.run_id)
                 decoded.clear()
                 for result in settled:
                     emit(result)
                 return fresh
 
             for path in path_list:
-                triaged = triage(engine, path, known, summary.run_id)
+                with summary.profile.stage("decode and triage"):
+                    triaged = triage(engine, path, known, summary.run_id)
                 if isinstance(triaged, FileResult):
                     emit(triaged)
                     continue
@@ -178,20 +180,38 @@ def run_load(
             if decoded:
                 yield from settle()
 
-        writer = BatchWriter(run, Loader(reference), emit)
+        summary.profile.workers = workers
+        writer = BatchWriter(run, Loader(summary.profile), emit)
         for document, outcome in map_ordered(fresh_documents(), workers):
             writer.add(document, outcome)
         writer.flush()
-        if summary.loaded or run.after_interruption:
+        link_queued_events(run)
+        if summary.loaded or run.after_interruption or left_queued:
             refresh_summaries(run)
         if summary.loaded >= ANALYZE_AFTER:
-            _analyze(engine)
+            with summary.profile.stage("statistics"):
+                _analyze(engine)
     return summary
 
 
-def refresh_summaries(run: Run) -> None:
-    """Recompute the tables the aggregate api_v1 views read (migration 0008)."""
+# The articles of this many batches are linked to their events at once: linking and
+# the events' summaries cost about the same for sixteen batches as for one (one
+# candidate lookup, one refresh), and the facts wait for their events at most this
+# long, visibly (kbio status).
+LINK_EVERY = 16
+
+
+def link_queued_events(run: Run) -> int:
+    """Link every queued article to its events, in a transaction of its own; returns
+    how many were waiting."""
     with run.begin() as conn:
+        return drain(conn, run.run_id, run.summary.profile)
+
+
+def refresh_summaries(run: Run) -> None:
+    """Recompute the summary tables the aggregate api_v1 views and the headline read
+    (migrations 0008 and 0014)."""
+    with run.summary.profile.stage("aggregate summaries"), run.begin() as conn:
         conn.execute(text("select kbio_summaries.refresh()"))
 
 
@@ -212,16 +232,23 @@ class BatchWriter:
         if isinstance(outcome, BaseException):
             self.emit(finish(self.run, self.loader, document, outcome))
             return
+        self.run.summary.profile.add(outcome.stage_seconds)
         self.batch.append(outcome)
         if len(self.batch) >= BATCH_SIZE:
             self.flush()
 
     def flush(self) -> None:
-        for result in write_batch(self.run, self.loader, self.batch):
+        profile = self.run.summary.profile
+        with profile.stage("write"):
+            results = write_batch(self.run, self.loader, self.batch)
+        for result in results:
             self.emit(result)
         self.batch.clear()
         self.batches += 1
-        keep_statistics_fresh(self.run.engine, self.batches)
+        if self.batches % LINK_EVERY == 0:
+            link_queued_events(self.run)
+        with profile.stage("statistics"):
+            keep_statistics_fresh(self.run.engine, self.batches)
 
 
 # After a load this large, refresh the planner's statistics at once rather than wait
@@ -306,19 +333,21 @@ def run_reprocess(
 ) -> RunSummary:
     """Re-extract stored articles (from their stored text, no source files needed) whose
     facts come from another extractor version, or all of them with ``everything``."""
-    reference = load_reference()
     workers = workers or default_workers()
     with logged_run(engine, "reprocess", wait) as run:
         summary = run.summary
         with run.begin() as conn:
-            load_reference_data(conn, reference, summary.run_id)
+            load_reference_data(conn, summary.run_id)
+        left_queued = link_queued_events(run)
+        with run.begin() as conn:
             query = select(articles.c.article_id).order_by(articles.c.article_id)
             if not everything:
                 query = query.where(articles.c.extractor_version != EXTRACTOR_VERSION)
             stale = list(conn.execute(query).scalars())
         if len(stale) < PARALLEL_THRESHOLD:
             workers = 1
-        writer = ReprocessWriter(run, Loader(reference), summary.results.append)
+        summary.profile.workers = workers
+        writer = ReprocessWriter(run, Loader(summary.profile), summary.results.append)
         ids: dict[str, int] = {}
 
         def documents() -> Iterator[Document]:
@@ -329,7 +358,8 @@ def run_reprocess(
         for document, outcome in map_ordered(documents(), workers):
             writer.add(ids.pop(document.content_sha256), document, outcome)
         writer.flush()
-        if summary.count("replaced") or run.after_interruption:
+        link_queued_events(run)
+        if summary.count("replaced") or run.after_interruption or left_queued:
             refresh_summaries(run)
     return summary
 
@@ -348,6 +378,7 @@ class ReprocessWriter:
             name = document.source.source_name
             self.emit(FileResult(name, name, "quarantined", one_line(outcome)))
             return
+        self.run.summary.profile.add(outcome.stage_seconds)
         self.batch.append((article_id, outcome))
         if len(self.batch) >= BATCH_SIZE:
             self.flush()
@@ -355,12 +386,17 @@ class ReprocessWriter:
     def flush(self) -> None:
         if not self.batch:
             return
-        if not self._write(self.batch) and len(self.batch) > 1:
-            for item in self.batch:
-                self._write([item])
+        profile = self.run.summary.profile
+        with profile.stage("write"):
+            if not self._write(self.batch) and len(self.batch) > 1:
+                for item in self.batch:
+                    self._write([item])
         self.batch.clear()
         self.batches += 1
-        keep_statistics_fresh(self.run.engine, self.batches)
+        if self.batches % LINK_EVERY == 0:
+            link_queued_events(self.run)
+        with profile.stage("statistics"):
+            keep_statistics_fresh(self.run.engine, self.batches)
 
     def _write(self, items: list[tuple[int, Extraction]]) -> bool:
         checkpoint = self.loader.checkpoint()

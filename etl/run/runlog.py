@@ -18,6 +18,7 @@ from etl.db import connection_lost, error_line
 from etl.errors import DatabaseUnreachable, LoadBusy, LoadLockLost, one_line
 from etl.models import etl_runs
 from etl.nlp import kiwi_versions
+from etl.profile import Profile
 
 Status = Literal["loaded", "replaced", "unchanged", "quarantined"]
 
@@ -35,6 +36,7 @@ class RunSummary:
     run_id: int
     results: list[FileResult] = field(default_factory=list)
     seconds: float = 0.0
+    profile: Profile = field(default_factory=Profile)
 
     def count(self, *statuses: Status) -> int:
         return sum(1 for r in self.results if r.status in statuses)

@@ -16,7 +16,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from etl.records import Document, Extraction
-from etl.transform import transform
 
 
 def default_workers() -> int:
@@ -26,6 +25,15 @@ def default_workers() -> int:
     return max(
         1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     )
+
+
+def transform(document: Document) -> Extraction:
+    """``etl.transform.transform``, imported on first use: a run with nothing new to
+    read (a daily run over an unchanged folder) does not pay for importing the
+    extractor and Kiwi; a worker has them imported already (etl.run.warm)."""
+    from etl.transform import transform as transform_document
+
+    return transform_document(document)
 
 
 def _transform(document: Document) -> Extraction:

@@ -18,7 +18,7 @@ from etl import EXTRACTOR_VERSION
 from etl.bulk import copy_rows, reserve_ids
 from etl.events.copies import mark_copies
 from etl.events.linking import Touched, events_of
-from etl.events.linking import link as link_events
+from etl.events.linking import queue as queue_for_events
 from etl.models import (
     FACT_TABLES,
     article_signatures,
@@ -32,8 +32,9 @@ from etl.models import (
     reference_loads,
     sentences,
 )
+from etl.profile import Profile
 from etl.records import Document, EntityRef, Extraction
-from etl.reference import Reference
+from etl.reference import load_reference, reference_sha256
 
 Outcome = Literal["loaded", "replaced", "unchanged"]
 
@@ -52,15 +53,17 @@ def _upsert_by_key(conn: Connection, table: Table, rows: list[dict]) -> dict[str
     return dict(conn.execute(select(table.c.canonical_key, id_column)).all())
 
 
-def load_reference_data(conn: Connection, reference: Reference, run_id: int) -> bool:
-    """Write the reference data unless this exact version is already in; True if written."""
+def load_reference_data(conn: Connection, run_id: int) -> bool:
+    """Write the reference data unless this exact version is already in; True if written.
+    The files are parsed only when they must be written."""
     done = conn.execute(
         select(reference_loads.c.reference_sha256).where(
-            reference_loads.c.reference_sha256 == reference.sha256
+            reference_loads.c.reference_sha256 == reference_sha256()
         )
     ).first()
     if done:
         return False
+    reference = load_reference()
     place_ids = _upsert_by_key(
         conn,
         places,
@@ -161,8 +164,8 @@ class Loader:
     batch of articles costs a handful of round trips rather than dozens per article.
     """
 
-    def __init__(self, reference: Reference) -> None:
-        self.reference = reference
+    def __init__(self, profile: Profile | None = None) -> None:
+        self.profile = profile or Profile()
         self._place_ids: dict[str, int] = {}
         self._org_ids: dict[str, int] = {}
         self._official_ids: dict[str, int] = {}
@@ -373,15 +376,17 @@ class Loader:
         run_id: int,
         touched: Touched | None = None,
     ) -> None:
-        """Sentences and every fact of these articles, with COPY, then their events.
+        """Sentences and every fact of these articles, with COPY; the articles are
+        queued for their events in the same transaction (linked by a later drain).
 
         A near-duplicate copy of an earlier article keeps its sentences (its evidence
         for the events it reports) but adds no fact of its own. ``touched`` names the
-        events of facts just replaced, to be recomputed with the new ones."""
+        events of facts just replaced, to be recomputed when the queue is drained."""
         touched = touched if touched is not None else Touched()
-        copies, links = mark_copies(conn, [(i, e.minhash) for i, e in items])
-        # A new copy is one more report of its original's events.
-        touched.add(events_of(conn, {link.original_id for link in links}))
+        with self.profile.stage("signatures and buckets"):
+            copies, links = mark_copies(conn, [(i, e.minhash) for i, e in items])
+            # A new copy is one more report of its original's events.
+            touched.add(events_of(conn, {link.original_id for link in links}))
         extractions = [e for i, e in items if i not in copies]
         self._organization_ids(conn, extractions)
         self._official_ids_for(conn, extractions)
@@ -489,7 +494,7 @@ class Loader:
                 )
         for table, columns in _FACT_COLUMNS.items():
             copy_rows(conn, table, columns, rows[table])
-        link_events(conn, [i for i, _ in items if i not in copies], run_id, touched)
+        queue_for_events(conn, [i for i, _ in items if i not in copies], run_id, touched)
 
 
 def _drop_facts(conn: Connection, article_ids: list[int]) -> Touched:
