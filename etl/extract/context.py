@@ -45,6 +45,9 @@ class SentenceContext:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     clauses: list[tuple[int, int]] = field(default_factory=list)
     entities: list[Found] = field(default_factory=list)
+    # Token views already built for this sentence, by the entities and people they merge
+    # (etl.extract.tokens.token_view): each rule family asks for one.
+    views: dict = field(default_factory=dict, repr=False, compare=False)
 
     def local(self, absolute: int) -> int:
         return absolute - self.start

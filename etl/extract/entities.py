@@ -264,6 +264,11 @@ def _quoted_institutions(
     return out
 
 
+@functools.cache
+def _particles_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(particle_forms(*_ALL_ROLES), key=len, reverse=True))
+
+
 def _heads_of_institutions(
     ctx: SentenceContext, registry: dict[str, OrganizationRecord], taken: list[Found]
 ) -> list[Found]:
@@ -271,9 +276,11 @@ def _heads_of_institutions(
     has (the word without 장 ends in a head noun). Only where the name has a proper
     part (a place or proper noun): 신약연구센터장 is a unit's head, not a name."""
     out = []
-    particles = sorted(particle_forms(*_ALL_ROLES), key=len, reverse=True)
+    particles = _particles_longest_first()
     for word in re.finditer(r"[가-힣A-Za-z0-9]+", ctx.text):
         text = word.group()
+        if "장" not in text:
+            continue  # no head's title in the word: nothing to strip or look up
         for particle in particles:  # 충남바이오진흥원장이: the word without its particle
             if text.endswith("장" + particle):
                 text = text[: -len(particle)]

@@ -77,7 +77,20 @@ def _kind(found: Found) -> str:
 
 def token_view(ctx: SentenceContext, people: list[tuple[int, int, str]] = ()) -> list[Tok]:
     """The sentence's tokens, each entity (and each official, given as (start, end,
-    person key)) merged into one token."""
+    person key)) merged into one token. Built once per state of the sentence's entities
+    (the rule families run one after another and most leave them as they are); callers
+    read a view, they never change it."""
+    key = (
+        tuple((id(e), e.start, e.end, e.ref, e.resolved) for e in ctx.entities),
+        tuple(people),
+    )
+    view = ctx.views.get(key)
+    if view is None:
+        view = ctx.views[key] = _build_view(ctx, people)
+    return view
+
+
+def _build_view(ctx: SentenceContext, people: list[tuple[int, int, str]]) -> list[Tok]:
     spans: list[tuple[int, int, Found | None, str | None]] = [
         (e.start, e.end, e, None) for e in ctx.entities
     ]
