@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -244,6 +245,22 @@ def article(index: int, seed: int = 42) -> tuple[str, str]:
     sentences, _head, headline = _sentences(rng, names, published)
     publisher = rng.choice(PUBLISHERS)
     reporter = _person(rng)
+    paragraphs = [" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2)]
+    caption = f"{sentences[0].rstrip('.')} [사진={publisher} 제공]"
+    body = [f"[{publisher}={reporter} 기자] " + paragraphs[0], caption, caption, *paragraphs[1:]]
+    return page(rng, index, published, headline, publisher, lambda: body)
+
+
+def page(
+    rng: random.Random,
+    index: int,
+    published: date,
+    headline: str,
+    publisher: str,
+    body: Callable[[], list[str]],
+) -> tuple[str, str]:
+    """(file name, page text): a news page's chrome around ``body`` (called once the
+    header is drawn, so that what it draws from ``rng`` comes after the header's)."""
     lines: list[str] = []
     if rng.random() < 0.6:  # the page's own date and weather widget, above the headline
         widget = published + timedelta(days=rng.randint(30, 300))
@@ -256,10 +273,7 @@ def article(index: int, seed: int = 42) -> tuple[str, str]:
     lines += ["배너", rng.choice(["경제", "바이오", "지역", "국제"]), headline, ""]
     lines.append(f"입력 {published:%Y.%m.%d} {rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}")
     lines.append("이 기사를 공유합니다")
-    paragraphs = [" ".join(sentences[i : i + 2]) for i in range(0, len(sentences), 2)]
-    caption = f"{sentences[0].rstrip('.')} [사진={publisher} 제공]"
-    body = [f"[{publisher}={reporter} 기자] " + paragraphs[0], caption, caption, *paragraphs[1:]]
-    lines.extend(body)
+    lines.extend(body())
     lines += [
         "",
         f"저작권자 © {publisher} 무단전재 및 재배포 금지",

@@ -13,14 +13,13 @@ the random choice of paragraphs and chrome keeps pages apart as near-duplicates.
 
 from __future__ import annotations
 
-import hashlib
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
-from bench.generate import CITIES, PUBLISHERS, WEATHER, _person
+from bench.generate import PUBLISHERS, _person, page
 
 SAMPLES = Path(__file__).resolve().parents[1] / "seeds" / "articles"
 # Two samples state no publication date; their events are of late April 2024.
@@ -82,30 +81,14 @@ def sample_page(index: int, seed: int = 42) -> tuple[str, str]:
     rng.shuffle(body)
     published = chosen[0].published + timedelta(days=rng.randint(0, 3))
     publisher = rng.choice(PUBLISHERS)
-    lines: list[str] = []
-    if rng.random() < 0.6:
-        lines.append(f"{published + timedelta(days=rng.randint(30, 300)):%Y.%m.%d} (월)")
-        lines.extend(
-            f"  • {rng.choice(WEATHER)}{c} {rng.uniform(-5, 30):.1f}℃"
-            for c in rng.sample(CITIES, 8)
-        )
-        lines.append("기상청 제공")
-    lines += ["배너", rng.choice(["경제", "바이오", "지역", "국제"]), chosen[0].title, ""]
-    lines.append(f"입력 {published:%Y.%m.%d} {rng.randint(6, 22):02d}:{rng.randint(0, 59):02d}")
-    lines.append("이 기사를 공유합니다")
-    lines.append(f"[{publisher}={_person(rng)} 기자] " + body[0].text)
-    lines.extend(p.text for p in body[1:])
-    lines += [
-        "",
-        f"저작권자 © {publisher} 무단전재 및 재배포 금지",
-        "0개의 댓글",
-        "로그인 후 댓글작성이 가능합니다.",
-        "가장 많이 본 뉴스",
-        *(f"{_person(rng)} 의원, 지역 현안 점검" for _ in range(3)),
-    ]
-    text = "\n".join(lines) + "\n"
-    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-    return f"{index:06d}_{digest}.txt", text
+    return page(
+        rng,
+        index,
+        published,
+        chosen[0].title,
+        publisher,
+        lambda: [f"[{publisher}={_person(rng)} 기자] " + body[0].text, *(p.text for p in body[1:])],
+    )
 
 
 def write_samples(folder: Path, count: int, seed: int = 42, start: int = 0) -> list[Path]:
