@@ -242,3 +242,47 @@ def test_a_quoted_name_ending_in_an_institutional_head(text: str, name: str) -> 
 def test_a_quotation_or_one_quoted_word_is_no_new_institution(text: str) -> None:
     found = extract_text(text, MAY_20).organizations
     assert not any(" " in o.name_ko for o in found.values())
+
+
+# -- a short name the article defines in brackets: OO(이하 XX) ------------------------------
+
+
+def test_words_before_a_defined_known_short_name_are_that_institution() -> None:
+    # A spelling no list has, then (이하 BMS): the article says the words are BMS.
+    extraction = extract_text(
+        "한미약품은 미국 제약사 브리스톨마이어즈 스퀴브(이하 BMS)와 기술이전 계약을 체결했다.",
+        MAY_20,
+    )
+    assert not [k for k in extraction.organizations if k.startswith("unresolved:")]
+    assert agreements(extraction) == {("contract", frozenset({"hanmi", "bms"})): ("signed", None)}
+
+
+def test_a_defined_short_name_in_hangul_is_the_institution_where_it_recurs() -> None:
+    # 매사추세츠 종합병원(…, 이하 매스제너럴): the next sentence's 매스제너럴 is MGH.
+    extraction = extract_text(
+        "서울대병원은 미국 매사추세츠 종합병원(Massachusetts General Hospital, 이하 매스제너럴)"
+        "과 연구 협력을 논의했다.\n"
+        "서울대병원은 지난 3월 매스제너럴과 공동연구 협약을 맺었다.",
+        MAY_20,
+    )
+    assert ("mou", frozenset({"snuh", "mgh"})) in agreements(extraction)
+
+
+def test_a_defined_short_name_counts_only_as_whole_words() -> None:
+    # 진흥원 is the article's short name for KHIDI; 진흥원장 is a title, not the agency,
+    # and a bracket that defines a short name for a plain noun makes no institution.
+    extraction = extract_text(
+        "한국보건산업진흥원(이하 진흥원)은 공동연구(이하 연구)를 지원한다.\n"
+        "진흥원장은 연구 성과를 소개했고, 진흥원은 보스턴에 사무소를 열었다.",
+        MAY_20,
+    )
+    surfaces = [m.surface for m in extraction.mentions if m.entity.key == "khidi"]
+    assert surfaces == ["한국보건산업진흥원", "진흥원"]
+    assert set(extraction.organizations) == {"khidi"}
+
+
+def test_a_bracket_opened_at_the_end_of_a_sentence_is_read_past() -> None:
+    # A page cut after an opening bracket: nothing to define, and no error.
+    assert set(extract_text("한미약품은 보스턴에 연구소를 열었다(", MAY_20).organizations) == {
+        "hanmi"
+    }

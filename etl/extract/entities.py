@@ -12,8 +12,9 @@ and ``rules/heads.csv``): a proper noun ending in an institutional head (퍼듀�
 OO바이오헬스케어협회), a run of proper nouns closed by a head noun (에든버러 대학교,
 몽고메리 카운티), a Latin name closed by a company word (Acme Therapeutics), a name
 with 사 glued on (버텍스사와), and a name headed by someone in brackets (OO(대표 홍길동)).
-A Latin short name in brackets after a name (OO협회(KASBP)) is that organization
-wherever it recurs in the article.
+A Latin short name in brackets after a name (OO협회(KASBP)), or a short name the article
+defines for it (OO병원(…, 이하 XX)), is that organization wherever it recurs in the
+article; the words before a defined known short name (XXX(이하 BMS)) are its long name.
 """
 
 from __future__ import annotations
@@ -177,7 +178,9 @@ def _shape_org(view: list[Tok], start: int, end: int) -> str | None:
             return None
         if last.tag not in ("NNP", "SL", "SH"):
             return None
-    elif not any(t.tag in ("NNP", "SL", "SH") for t in words[:-1]) or not _name_run(view, start, words):
+    elif not any(t.tag in ("NNP", "SL", "SH") for t in words[:-1]) or not _name_run(
+        view, start, words
+    ):
         return None
     return head.org_type
 
@@ -347,18 +350,38 @@ def _organization_span(
     return (start, end, org_type) if org_type else None
 
 
+# The word by which an article defines its own short name for what the bracket follows:
+# OO병원(Massachusetts General Hospital, 이하 OO병원), OO사(이하 XX).
+_DEFINED_AS = "이하"
+_QUOTES = "'\"‘’“”"
+
+
+def _defined_short_name(inner: str) -> str | None:
+    """The short name an article defines in a bracket (``…, 이하 XX``), if any: two
+    characters at least, three words at most."""
+    last = re.split(r"[,，;]", inner)[-1].strip()
+    if not last.startswith(_DEFINED_AS):
+        return None
+    name = last[len(_DEFINED_AS) :].strip().strip(_QUOTES).strip()
+    if len(name) < 2 or len(name.split()) > 3:
+        return None
+    return name
+
+
 def bracket_aliases(ctx: SentenceContext) -> dict[str, Found]:
     """OO협회(KASBP), KABIC(OO협회): a short Latin name in brackets right after an
-    organization (or the organization right after it in brackets) names the same one."""
+    organization (or the organization right after it in brackets) names the same one;
+    so does the short name an article defines for it, in any script (OO병원(이하 XX))."""
     aliases: dict[str, Found] = {}
     for open_at, close_at in ctx.brackets:
         inner = ctx.slice(open_at, close_at).strip()
         before = [e for e in ctx.entities if e.end in (open_at - 1, open_at - 2)]
-        if (
-            before
-            and before[-1].ref.kind == "organization"
-            and re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,11}", inner)
-        ):
+        if not before or before[-1].ref.kind != "organization":
+            continue
+        defined = _defined_short_name(inner)
+        if defined is not None:
+            aliases[defined] = before[-1]
+        elif re.fullmatch(r"[A-Z][A-Za-z0-9&\-]{1,11}", inner):
             aliases[inner] = before[-1]
     return aliases
 
@@ -372,11 +395,31 @@ def apply_aliases(ctx: SentenceContext, aliases: dict[str, Found]) -> None:
             start, end = ctx.start + match.start(), ctx.start + match.end()
             if any(e.start < end and start < e.end for e in ctx.entities):
                 continue
+            if _HANGUL.search(name) and not _whole_words(ctx, start, end):
+                continue
+            if (
+                ctx.slice(max(ctx.start, start - 4), start)
+                .rstrip(" " + _QUOTES)
+                .endswith(_DEFINED_AS)
+            ):
+                continue  # the definition itself, (이하 XX), is no mention
             rule = pattern_by_id("ent.bracket_alias")
             ctx.entities.append(
                 Found(owner.ref, start, end, name, owner.resolved, rule.id, rule.confidence)
             )
     ctx.entities.sort(key=lambda f: f.start)
+
+
+def _whole_words(ctx: SentenceContext, start: int, end: int) -> bool:
+    """A Hangul short name recurs only as whole words: it starts where a word starts and
+    ends where a token ends, with no noun glued after it (진흥원은, not 진흥원장)."""
+    if start > ctx.start and _HANGUL.search(ctx.slice(start - 1, start)):
+        return False
+    ends = [i for i, t in enumerate(ctx.tokens) if t.end == end]
+    if not ends or not any(t.start == start for t in ctx.tokens):
+        return False
+    following = ctx.tokens[ends[0] + 1] if ends[0] + 1 < len(ctx.tokens) else None
+    return following is None or following.start > end or not following.tag.startswith(("NN", "XSN"))
 
 
 # Roles after which a Korean region acts (signs, hosts, announces): it is its government.
@@ -433,10 +476,19 @@ def names_spelled_before_brackets(ctx: SentenceContext) -> None:
     (케임브리지, 매사추세츠) is part of that name, not a place of its own."""
     view = token_view(ctx)
     for k, tok in enumerate(view):
-        if tok.tag != "SSO" or k + 2 >= len(view) or view[k + 2].tag != "SSC":
+        if tok.tag != "SSO" or tok.space_before or k + 2 >= len(view):
             continue
-        inner = view[k + 1]
-        if inner.ent != "org" or inner.entity is None or tok.space_before:
+        defined = k + 3 < len(view) and view[k + 1].form == _DEFINED_AS and view[k + 3].tag == "SSC"
+        inner = view[k + 2] if defined else view[k + 1]
+        if not defined and view[k + 2].tag != "SSC":
+            continue
+        if inner.ent != "org" or inner.entity is None:
+            continue
+        if defined:
+            # OO(이하 XX): the article says the words before are XX's name, place or not.
+            j = _name_start(view, k)
+            if j < k and not any(t.is_entity for t in view[j:k]):
+                _take_phrase(ctx, view[j:k], inner.entity)
             continue
         # Up to three words before the bracket, back to a particle, punctuation or a verb;
         # a quoted name ('케임브리지 혁신 센터'(CIC)) is read inside its quotes.
@@ -463,6 +515,28 @@ def names_spelled_before_brackets(ctx: SentenceContext) -> None:
         if any(t.is_entity and t.ent != "place" for t in phrase):
             continue
         _take_phrase(ctx, phrase, inner.entity)
+
+
+def _name_start(view: list[Tok], k: int, most: int = 4) -> int:
+    """Where the name that ends before token ``k`` starts: whole words back, at most
+    ``most``, stopping at a particle, punctuation, a verb, a number or determiner, a
+    class word (제약사, 기업) or another name."""
+    j = k
+    for _ in range(most):
+        w = j - 1
+        while w > 0 and not view[w].space_before:
+            w -= 1
+        word = view[w:j]
+        if not word or any(
+            t.role
+            or t.is_entity
+            or (t.lex and t.lex != "inst_head")
+            or t.tag.startswith(("E", "V", "S", "J", "X", "M"))
+            for t in word
+        ):
+            break
+        j = w
+    return j
 
 
 def _take_phrase(ctx: SentenceContext, phrase: list[Tok], owner: Found) -> None:
