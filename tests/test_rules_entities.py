@@ -286,3 +286,26 @@ def test_a_bracket_opened_at_the_end_of_a_sentence_is_read_past() -> None:
     assert set(extract_text("한미약품은 보스턴에 연구소를 열었다(", MAY_20).organizations) == {
         "hanmi"
     }
+
+
+# -- names spaced otherwise than the reference spaces them ---------------------------------
+
+
+def test_a_name_spaced_otherwise_is_still_that_institution() -> None:
+    # The reference writes 매사추세츠 종합병원 and 하버드 메디컬스쿨; writers add or drop spaces.
+    assert {"mgh", "harvard-med"} <= _organizations(
+        "가나대는 매사추세츠 종합 병원, 하버드메디컬 스쿨과 협약을 맺었다."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "not_found"),
+    [
+        # 충북 대학: the province's universities, not 충북대학교.
+        ("그는 하버드대와 충북 대학 간 공동연구를 제안했다.", "cbnu"),
+        # 코리아 바이오헬스 허브: a booth's name that only starts like another name.
+        ("보산진은 '코리아 바이오헬스 허브' 부스를 운영한다.", "kbioa"),
+    ],
+)
+def test_words_that_only_run_together_into_a_name_are_not_it(text: str, not_found: str) -> None:
+    assert not_found not in _organizations(text)

@@ -44,16 +44,51 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 
 
+# Writers space names as they like (하버드메디컬 스쿨, 매사추세츠 종합 병원): a form is
+# matched with its spaces ignored, if it has at least this many characters without them.
+_SPACING_FREE = 4
+_SPACES = frozenset(" \u00a0")
+
+
 @functools.cache
 def _automaton() -> ahocorasick.Automaton:
-    """Every reference form, one automaton (built once per process)."""
-    automaton = ahocorasick.Automaton()
+    """Every reference form without its spaces, one automaton (built once per process);
+    each key holds the forms written with their spaces and one of their entities."""
+    by_key: dict[str, tuple[list[str], EntityRef]] = {}
     for form, ref in load_reference().index.items():
         if len(form) < 2 and not _HANGUL.search(form):
             continue
-        automaton.add_word(form, (form, ref))
+        key = _compact(form)
+        if key in by_key:
+            by_key[key][0].append(form)
+        else:
+            by_key[key] = ([form], ref)
+    automaton = ahocorasick.Automaton()
+    for key, (forms, ref) in by_key.items():
+        automaton.add_word(key, (tuple(forms), ref))
     automaton.make_automaton()
     return automaton
+
+
+def _spaced_otherwise_ok(text: str, end: int, form: str, key_length: int) -> bool:
+    """A name spaced otherwise than the reference spaces it: long enough, in Hangul, and
+    ending where a word ends (코리아 바이오헬스 is not 코리아바이오), or before a particle."""
+    if key_length < _SPACING_FREE or not _HANGUL.search(form):
+        return False
+    after = text[end] if end < len(text) else " "
+    if _HANGUL.match(after) and after not in _PARTICLE_STARTS:
+        return False
+    # 충북 대학 간: a place, then a head noun on its own, is the place's universities.
+    place, _, head = form.rpartition(" ")
+    if head_of(head) is not None and head_of(head).suffix == head:
+        refs = load_reference().index.get(place.replace(" ", ""))
+        if refs is not None and refs.kind == "place":
+            return False
+    return True
+
+
+def _compact(text: str) -> str:
+    return "".join(ch for ch in text if ch not in _SPACES)
 
 
 def _boundary_ok(text: str, start: int, end: int, form: str) -> bool:
@@ -84,9 +119,15 @@ _PARTICLE_STARTS = frozenset(f[0] for f in particle_forms(*_ALL_ROLES)) | {"측"
 def find_reference_entities(text: str, offset: int) -> list[Found]:
     """Reference names in ``text`` (offsets shifted by ``offset``), leftmost-longest."""
     candidates = []
-    for end_index, (form, ref) in _automaton().iter(text):
-        start = end_index - len(form) + 1
-        if _boundary_ok(text, start, end_index + 1, form):
+    at = [i for i, ch in enumerate(text) if ch not in _SPACES]  # compact → text offsets
+    compact = "".join(text[i] for i in at)
+    for end_index, (forms, ref) in _automaton().iter(compact):
+        key_length = len(_compact(forms[0]))
+        start, end = at[end_index - key_length + 1], at[end_index] + 1
+        form = text[start:end]
+        if form not in forms and not _spaced_otherwise_ok(text, end, form, key_length):
+            continue
+        if _boundary_ok(text, start, end, form):
             candidates.append((start, -len(form), form, ref))
     candidates.sort()
     found: list[Found] = []
