@@ -540,3 +540,31 @@ def test_one_partner_signing_twice_in_different_years_is_two_agreements() -> Non
     )
     # 2019, and 2023 stated twice (March, then the year alone): two signings, not three.
     assert found == [date(2019, 1, 1), date(2023, 3, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # Joint work agreed on as a noun: the partner by its 와.
+        (
+            "서울대병원은 매사추세츠 종합병원과 의료 인공지능 공동 연구에 합의했다.",
+            {"snuh", "mgh"},
+        ),
+        ("유한양행은 지난 3월 한미약품과 기술 협력에 합의했다.", {"yuhan", "hanmi"}),
+        # A와 B 간: the pair are the sides; the association that announces it is not one.
+        ("한국바이오협회는 한미약품과 유한양행 간 신약 공동개발에 합의했다.", {"hanmi", "yuhan"}),
+    ],
+)
+def test_cooperation_agreed_on_as_a_noun(text: str, parties: set[str]) -> None:
+    assert set(agreements(extract_text(text, MAY_20))) == {("cooperation", frozenset(parties))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "한미약품은 신약 공동개발에 속도를 내고 있다.",  # no agreeing verb
+        "양측은 이날 행사에서 협력에 합의했다.",  # no named side
+    ],
+)
+def test_no_cooperation_agreed_without_a_verb_or_named_sides(text: str) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {}

@@ -288,7 +288,11 @@ def find_agreements(
         if len({p.ref for p in actors + partners}) < 2:
             # A-B 간 협약: the names around 간 are the parties, unless the clause
             # already names them (대전-보스턴 간 … then describes the agreement).
-            partners += [p for p in parties if p.role == "between" and view[p.index].ent != "place"]
+            between = [p for p in parties if p.role == "between" and view[p.index].ent != "place"]
+            if len({p.ref for p in between}) >= 2:
+                actors = []  # OO협회는 A와 B 간 …에 합의: the pair are the sides, not the topic
+                pair = between
+            partners += between
         if not actors and (head := _relative_head(view, verb)) is not None:
             # A와 협약을 맺은 B는: the name the clause modifies is the other side.
             actors = _parties(ctx, view, [Arg(head, "subj", head, 0)], people)
