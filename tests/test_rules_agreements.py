@@ -568,3 +568,20 @@ def test_cooperation_agreed_on_as_a_noun(text: str, parties: set[str]) -> None:
 )
 def test_no_cooperation_agreed_without_a_verb_or_named_sides(text: str) -> None:
     assert agreements(extract_text(text, MAY_20)) == {}
+
+
+def test_a_foreign_place_that_signs_is_mentioned_as_its_government() -> None:
+    # The state that signs is its government, where the agreement names it; the same
+    # state visited in the next sentence stays a place.
+    extraction = extract_text(
+        "울산시는 미국 텍사스주와 바이오 협력 양해각서를 체결했다.\n"
+        "울산시 대표단은 이어 텍사스주를 방문했다.",
+        MAY_20,
+    )
+    texas = [
+        (m.sentence_index, m.entity.key) for m in extraction.mentions if m.surface == "텍사스주"
+    ]
+    assert texas == [(0, "us-tx-gov"), (1, "us-tx")]
+    assert agreements(extraction) == {
+        ("mou", frozenset({"gov:kr-ulsan", "us-tx-gov"})): ("signed", None)
+    }

@@ -29,6 +29,7 @@ from etl.extract.tokens import token_view
 from etl.extract.visits import CarriedVisitor, find_visits, merge_visits
 from etl.nlp import analyze
 from etl.records import (
+    AgreementRecord,
     AmountRecord,
     CleanArticle,
     EntityRef,
@@ -158,6 +159,7 @@ def extract(article: CleanArticle) -> Extraction:
         )
         agreements.extend(found_agreements)
         result.agreement_counts.extend(counts)
+        places_that_signed = _places_as_parties(ctx, found_agreements, reference)
         visits.extend(
             find_visits(
                 ctx,
@@ -169,6 +171,18 @@ def extract(article: CleanArticle) -> Extraction:
                 country_of_target=lambda ref: _country_of(reference, ref),
             )
         )
+        # After this sentence's visits, which read the place as where someone went:
+        # the place that signed is its government's mention (provenance of the party).
+        for index, government in places_that_signed:
+            place = ctx.entities[index]
+            ctx.entities[index] = Found(
+                EntityRef("organization", government),
+                place.start,
+                place.end,
+                place.surface,
+                pattern_id=place.pattern_id,
+                confidence=place.confidence,
+            )
         for amount in find_amounts(ctx.text):
             start, end = ctx.start + amount.start, ctx.start + amount.end
             owner = next(
@@ -233,6 +247,24 @@ def extract(article: CleanArticle) -> Extraction:
 
     result.organizations = discovered
     return result
+
+
+def _places_as_parties(
+    ctx: SentenceContext, found: list[AgreementRecord], reference: Reference
+) -> list[tuple[int, str]]:
+    """(index in ``ctx.entities``, government key) of each place in an agreement's span
+    whose government is one of its parties (몽고메리카운티와 MOU를 체결: the county's
+    government signed)."""
+    out = []
+    for agreement in found:
+        parties = {key for key, _ in agreement.parties}
+        for index, entity in enumerate(ctx.entities):
+            if entity.ref.kind != "place" or not agreement.start <= entity.start < agreement.end:
+                continue
+            government = reference.government_of(entity.ref.key)
+            if government in parties:
+                out.append((index, government))
+    return out
 
 
 def _add_mention(
