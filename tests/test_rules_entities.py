@@ -310,3 +310,10 @@ def test_a_name_spaced_otherwise_is_still_that_institution() -> None:
 )
 def test_words_that_only_run_together_into_a_name_are_not_it(text: str, not_found: str) -> None:
     assert not_found not in _organizations(text)
+
+
+def test_a_place_then_a_proper_noun_no_list_has_then_a_head_is_one_name() -> None:
+    # Kiwi reads the unknown word (로란) as a proper noun: still one institution's name.
+    assert "unresolved:텍사스로란의과대학" in _organizations(
+        "충남도는 미국 텍사스 로란 의과대학과 협약을 맺었다."
+    )
