@@ -53,7 +53,8 @@ _SPACES = frozenset(" \u00a0")
 @functools.cache
 def _automaton() -> ahocorasick.Automaton:
     """Every reference form without its spaces, one automaton (built once per process);
-    each key holds the forms written with their spaces and one of their entities."""
+    each key holds the forms written with their spaces, one of their entities and its
+    own length."""
     by_key: dict[str, tuple[list[str], EntityRef]] = {}
     for form, ref in load_reference().index.items():
         if len(form) < 2 and not _HANGUL.search(form):
@@ -65,7 +66,7 @@ def _automaton() -> ahocorasick.Automaton:
             by_key[key] = ([form], ref)
     automaton = ahocorasick.Automaton()
     for key, (forms, ref) in by_key.items():
-        automaton.add_word(key, (tuple(forms), ref))
+        automaton.add_word(key, (tuple(forms), ref, len(key)))
     automaton.make_automaton()
     return automaton
 
@@ -80,7 +81,8 @@ def _spaced_otherwise_ok(text: str, end: int, form: str, key_length: int) -> boo
         return False
     # 충북 대학 간: a place, then a head noun on its own, is the place's universities.
     place, _, head = form.rpartition(" ")
-    if head_of(head) is not None and head_of(head).suffix == head:
+    lone_head = head_of(head)
+    if lone_head is not None and lone_head.suffix == head:
         refs = load_reference().index.get(place.replace(" ", ""))
         if refs is not None and refs.kind == "place":
             return False
@@ -121,8 +123,7 @@ def find_reference_entities(text: str, offset: int) -> list[Found]:
     candidates = []
     at = [i for i, ch in enumerate(text) if ch not in _SPACES]  # compact → text offsets
     compact = "".join(text[i] for i in at)
-    for end_index, (forms, ref) in _automaton().iter(compact):
-        key_length = len(_compact(forms[0]))
+    for end_index, (forms, ref, key_length) in _automaton().iter(compact):
         start, end = at[end_index - key_length + 1], at[end_index] + 1
         form = text[start:end]
         if form not in forms and not _spaced_otherwise_ok(text, end, form, key_length):
