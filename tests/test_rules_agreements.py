@@ -585,3 +585,34 @@ def test_a_foreign_place_that_signs_is_mentioned_as_its_government() -> None:
     assert agreements(extraction) == {
         ("mou", frozenset({"gov:kr-ulsan", "us-tx-gov"})): ("signed", None)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "status"),
+    [
+        # A licence deal as one verb: the partner by its 에, the status by the tense.
+        (
+            "유한양행은 보스턴 소재 제약사 알파테라퓨틱스에 신약 후보물질을 기술수출했다고 밝혔다.",
+            {"yuhan", "unresolved:알파테라퓨틱스"},
+            "signed",
+        ),
+        ("대웅제약은 미국 바이오젠에 기술이전할 예정이다.", {"daewoong", "biogen"}, "planned"),
+        ("한미약품은 미국 바이오젠에 비만 치료제를 라이선스 아웃했다.", {"hanmi", "biogen"}, "signed"),
+    ],
+)
+def test_a_licence_deal_said_as_one_verb(text: str, parties: set[str], status: str) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {
+        ("contract", frozenset(parties)): (status, None)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "연구팀은 이 기술을 산업체에 이전했다.",  # a technology moved, no deal noun
+        "이 회사는 지난해 기술수출했다.",  # no named partner
+        "한국의 기술 수출이 늘었다.",  # exports as a quantity
+    ],
+)
+def test_no_licence_deal_without_a_deal_verb_and_a_partner(text: str) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {}

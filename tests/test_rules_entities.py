@@ -317,3 +317,30 @@ def test_a_place_then_a_proper_noun_no_list_has_then_a_head_is_one_name() -> Non
     assert "unresolved:텍사스로란의과대학" in _organizations(
         "충남도는 미국 텍사스 로란 의과대학과 협약을 맺었다."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A word Kiwi does not know after a word that says it is a company.
+        ("녹십자는 미국 제약사 큐리오진과 독감 백신 공급 계약을 체결했다.", "큐리오진"),
+        ("미국 바이오벤처 하로비젠은 서울대와 협약을 맺었다.", "하로비젠"),
+        # One word Kiwi does not know ending in a head: Kiwi tags it a common noun.
+        ("한미약품은 보스턴 바이오텍 엑스엘테라퓨틱스와 계약을 맺었다.", "엑스엘테라퓨틱스"),
+    ],
+)
+def test_a_word_kiwi_does_not_know_named_as_a_company(text: str, name: str) -> None:
+    found = extract_text(text, MAY_20).organizations
+    assert name in {o.name_ko for o in found.values()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "국내 제약사 성장을 돕기 위해 협약을 체결했다.",  # a common noun after the class word
+        "제약사 관계자와 만났다.",  # the people of a company, not its name
+        "바이오기업 연구센터와 협력한다.",  # a head noun Kiwi knows, alone
+    ],
+)
+def test_a_known_word_after_a_company_class_word_is_no_name(text: str) -> None:
+    assert extract_text(text, MAY_20).organizations == {}

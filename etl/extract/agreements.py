@@ -343,7 +343,7 @@ def find_agreements(
         position = view[verb].start
         when = nearest_date(dates, view[noun].start, ctx.clause_of(position), ctx)
         status, _ = _status(view, verb, kind, when, published)
-        if status == "planned" and match.pattern.id.startswith("deal."):
+        if status == "planned" and view[verb].lex == "conclude":
             status = (
                 "signed"  # 오는 20일 인수를 마무리한다: the deal was signed, its closing is due
             )

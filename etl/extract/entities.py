@@ -218,8 +218,8 @@ def _shape_org(view: list[Tok], start: int, end: int) -> str | None:
         # One word: a proper noun, or a word Kiwi does not know, glued to its head.
         if len(stem) < 2 or stem in generic_modifiers() or head_of(stem) == head:
             return None
-        if last.tag not in ("NNP", "SL", "SH"):
-            return None
+        if last.tag not in ("NNP", "SL", "SH") and not last.oov:
+            return None  # a common noun Kiwi knows (연구센터), not a name
     elif not any(t.tag in ("NNP", "SL", "SH") for t in words[:-1]) or not _name_run(
         view, start, words
     ):
@@ -382,6 +382,13 @@ def _organization_span(
             return None
         head = head_of(view[bracket - 1].form)
         return start + 1, bracket, head.org_type if head else "company"
+    if label == "classified_bare":
+        # 제약사 OO과: the unknown word the class word names; two syllables at least.
+        name = view[start + 1]
+        if len(name.form) < 2 or name.space_before is False:
+            return None
+        head = head_of(name.form)
+        return start + 1, start + 2, head.org_type if head else "company"
     if label == "place_run":
         words = view[start + 1 : end]
         if len(words) < 3 and _generic(words):

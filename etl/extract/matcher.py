@@ -5,7 +5,8 @@ optional ``OP`` (``?`` zero or one, ``*`` any, ``+`` one or more, ``!`` the next
 token is not this one, consuming nothing). Attributes: ``ORTH`` (the form), ``LEMMA`` (the same for Kiwi, whose verbs are
 stems), ``TAG`` (Kiwi's tag), and under ``"_"`` our own: ``lex`` (the word's class in
 ``rules/lexicon.csv``), ``role`` (a particle's role in ``rules/particles.csv``) and
-``ent`` (the kind of entity a token is: ``org``, ``place``, ``gov``). A test is a value
+``ent`` (the kind of entity a token is: ``org``, ``place``, ``gov``) and ``oov`` (true for a
+word Kiwi's dictionary does not have). A test is a value
 or ``{"IN": [...]}`` / ``{"NOT_IN": [...]}``.
 
 Why not spaCy's own Matcher: the patterns are the same dicts, but running them through
@@ -29,6 +30,7 @@ class TokenLike(Protocol):
     lex: str
     role: str
     ent: str
+    oov: bool
 
 
 Test = Callable[[TokenLike], bool]
@@ -41,6 +43,7 @@ _ATTRIBUTES: dict[str, Callable[[TokenLike], str]] = {
     "lex": lambda t: t.lex,
     "role": lambda t: t.role,
     "ent": lambda t: t.ent,
+    "oov": lambda t: t.oov,
 }
 
 
@@ -67,7 +70,7 @@ def _token_test(spec: dict[str, Any]) -> Test:
             continue
         if key == "_":
             for name, inner in value.items():
-                if name not in ("lex", "role", "ent"):
+                if name not in ("lex", "role", "ent", "oov"):
                     raise PatternError(f"unknown custom attribute {name!r}")
                 tests.append(_value_test(_ATTRIBUTES[name], inner))
         elif key in _ATTRIBUTES:

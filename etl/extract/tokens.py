@@ -35,6 +35,7 @@ class Tok:
     person: str | None = None  # an official's person key
     space_before: bool = False
     close: int = -1  # for an opening bracket or quote: the index of its closing one
+    oov: bool = False  # a word Kiwi's dictionary does not have (etl/nlp.py)
 
     @property
     def is_entity(self) -> bool:
@@ -119,6 +120,7 @@ def _build_view(ctx: SentenceContext, people: list[tuple[int, int, str]]) -> lis
                     lex=lex,
                     role=role,
                     space_before=token.start > previous_end,
+                    oov=token.oov,
                 )
             )
             previous_end = token.end
