@@ -66,21 +66,6 @@ def analyzer() -> Kiwi:
     return _build(load_reference())
 
 
-@functools.cache
-def _unknown_ids() -> frozenset[int]:
-    """Ids of Kiwi's placeholder morphemes, one per tag with an empty form: a token
-    carries one of these when Kiwi's dictionary (ours included) does not have its word
-    (엑스엘테라퓨틱스/NNG, 큐리오진/NNP), which tells a name no list has from a common noun
-    that Kiwi tags the same."""
-    kiwi = analyzer()
-    ids = set()
-    for i in range(256):  # the placeholders come first, before any real word
-        if kiwi.morpheme(i).form:
-            break
-        ids.add(i)
-    return frozenset(ids)
-
-
 # Company marks glued to a name (한미약품㈜는, 머크社와) make Kiwi misread the particle
 # after them (㈜ 늘 ᆫ): Kiwi reads a space in their place, offsets unchanged.
 _GLUED_MARKS = str.maketrans({"㈜": " ", "㈔": " ", "社": " "})
@@ -109,10 +94,9 @@ def analyze(text: str, offset: int = 0) -> list[AnalyzedSentence]:
 def _analyze(text: str, offset: int) -> list[AnalyzedSentence]:
     sentences = []
     read = text.translate(_GLUED_MARKS)
-    unknown = _unknown_ids()
     for sentence in analyzer().split_into_sents(read, return_tokens=True):
         tokens = tuple(
-            Token(t.form, t.tag, offset + t.start, offset + t.start + t.len, t.id in unknown)
+            Token(t.form, t.tag, offset + t.start, offset + t.start + t.len, t.oov)
             for t in sentence.tokens
         )
         sentences.append(

@@ -216,3 +216,12 @@ def test_official_forms_with_a_word_between_or_an_unknown_surname(
 )
 def test_no_official_from_a_word_with_a_suffix_or_a_conjunction(text: str) -> None:
     assert _people(text) == {}
+
+
+def test_a_compound_of_common_words_before_a_title_is_no_name() -> None:
+    # 현지시간 (local time) starts with a surname syllable and is four syllables long, but
+    # it is two words Kiwi knows; the governor after it has no name in this sentence.
+    people = _people(
+        "유정복 인천시장은 현지시간 22일 보스턴에서 매사추세츠 주지사를 만나 협력을 논의했다."
+    )
+    assert set(people) == {"유정복"}

@@ -66,6 +66,8 @@ def _looks_like_personal_name(word: str) -> bool:
         return not any(t.tag.startswith(("J", "E")) for t in tokens)
     if any(t.tag.startswith(_NOT_IN_NAMES) for t in tokens):
         return False
+    if len(tokens) >= 2 and all(t.len >= 2 and t.tag in ("NNG", "NNB") and not t.oov for t in tokens):
+        return False  # 현지/NNG 시간/NNB: a compound of words Kiwi knows, not a name
     if len(tokens) == 1:
         return tokens[0].tag == "NNP" or tokens[0].oov
     return True
