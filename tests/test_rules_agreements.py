@@ -597,7 +597,11 @@ def test_a_foreign_place_that_signs_is_mentioned_as_its_government() -> None:
             "signed",
         ),
         ("대웅제약은 미국 바이오젠에 기술이전할 예정이다.", {"daewoong", "biogen"}, "planned"),
-        ("한미약품은 미국 바이오젠에 비만 치료제를 라이선스 아웃했다.", {"hanmi", "biogen"}, "signed"),
+        (
+            "한미약품은 미국 바이오젠에 비만 치료제를 라이선스 아웃했다.",
+            {"hanmi", "biogen"},
+            "signed",
+        ),
     ],
 )
 def test_a_licence_deal_said_as_one_verb(text: str, parties: set[str], status: str) -> None:
@@ -616,3 +620,41 @@ def test_a_licence_deal_said_as_one_verb(text: str, parties: set[str], status: s
 )
 def test_no_licence_deal_without_a_deal_verb_and_a_partner(text: str) -> None:
     assert agreements(extract_text(text, MAY_20)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "status"),
+    [
+        # A dash between two names written against them pairs them, as · does; a
+        # headline's bare signing noun at the end reports a signing.
+        ("충북도-하버드대, 바이오 인재 양성 MOU 체결", {"gov:kr-chungbuk", "harvard"}, "signed"),
+        ("충북대-하버드대 간 MOU 체결", {"cbnu", "harvard"}, "signed"),
+        # A pair of places around 간: their governments are the sides.
+        (
+            "대전시는 대전-퀘벡주 간 바이오 협력 MOU를 체결할 예정이다.",
+            {"gov:kr-daejeon", "ca-qc-gov"},
+            "planned",
+        ),
+        # Something still pursued is no signing, headline or not.
+        ("충북도, 하버드대와 MOU 체결 추진", {"gov:kr-chungbuk", "harvard"}, "planned"),
+    ],
+)
+def test_names_paired_by_a_dash_and_headline_signings(
+    text: str, parties: set[str], status: str
+) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {("mou", frozenset(parties)): (status, None)}
+
+
+def test_a_dash_inside_a_name_pairs_nothing() -> None:
+    # K-바이오: a hyphen inside a word; 서울-보스턴 노선: places, and no agreement.
+    assert (
+        agreements(
+            extract_text("K-바이오 기업들이 서울-보스턴 노선으로 보스턴에 진출했다.", MAY_20)
+        )
+        == {}
+    )
+
+
+def test_cooperation_between_two_places_names_its_scope_not_its_sides() -> None:
+    found = extract_text("두 기관은 대전-보스턴 간 민간협력 체계를 구축했다.", MAY_20)
+    assert agreements(found) == {}

@@ -146,6 +146,9 @@ def _status(
         return "planned", pattern_id
     if label == "relative":
         return "signed", pattern_id
+    if not label and all(t.tag.startswith("S") for t in view[verb + 1 :]):
+        # OO도-OO대, MOU 체결: a headline's bare noun at the end reports the signing
+        return "signed", "st.headline"
     tense = sentence_tense(view, verb)
     if label == "connective":
         # 협약을 체결하고 개발에 나선다: the signing is reported as done, unless the
@@ -288,7 +291,13 @@ def find_agreements(
         if len({p.ref for p in actors + partners}) < 2:
             # A-B 간 협약: the names around 간 are the parties, unless the clause
             # already names them (대전-보스턴 간 … then describes the agreement).
-            between = [p for p in parties if p.role == "between" and view[p.index].ent != "place"]
+            # Places around 간 sign a document through their governments (대전-퀘벡주 간
+            # MOU); cooperation between places names its scope (대전-보스턴 간 민간협력).
+            between = [
+                p
+                for p in parties
+                if p.role == "between" and (kind != "cooperation" or view[p.index].ent != "place")
+            ]
             if len({p.ref for p in between}) >= 2:
                 actors = []  # OO협회는 A와 B 간 …에 합의: the pair are the sides, not the topic
                 pair = between

@@ -91,6 +91,8 @@ def np_role(view: list[Tok], i: int) -> tuple[str, int]:
                 continue
             return "mod", j  # 미국 보스턴 OO연구소, 보스턴 인근 켄달 스퀘어: a modifier
         if tok.tag in ("SO", "SW") and not tok.space_before and j + 1 < len(view):
+            if j == i + 1 and tok.form in _PAIRING_DASHES and _names_pair(view[i], view[j + 1]):
+                return "conj", j  # 충북도-하버드대 (간) MOU: a dash between two names pairs them
             j += 1  # K-BIO: a hyphen inside a name
             continue
         if tok.tag in NOUN_TAGS or tok.tag == "MM" or tok.lex in ("title", "head_title"):
@@ -109,6 +111,15 @@ def np_role(view: list[Tok], i: int) -> tuple[str, int]:
             continue
         return "", j
     return "", j
+
+
+# Dashes that pair two names written against them: 충북도-하버드대, 대전–퀘벡주.
+_PAIRING_DASHES = frozenset("-–—")
+_PAIRABLE = frozenset({"org", "gov", "place"})
+
+
+def _names_pair(first: Tok, second: Tok) -> bool:
+    return first.ent in _PAIRABLE and second.ent in _PAIRABLE and not second.space_before
 
 
 def _branch_follows(view: list[Tok], j: int) -> bool:
