@@ -442,3 +442,15 @@ def test_someone_else_heading_an_earlier_clause_is_the_visitor_not_the_carried_o
         "방문하게 됐다."
     )
     assert _visits(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "김영환 충북지사를 비롯한 충북도 대표단은 23일 보스턴 랩센트럴을 방문했다.",
+        "김영환 충북지사를 포함한 방문단 10명이 23일 보스턴 랩센트럴을 찾았다.",
+    ],
+)
+def test_an_official_named_first_in_a_delegation_travels_with_it(text: str) -> None:
+    assert _visits(text) == {("김영환", "labcentral"): ("completed", date(2024, 4, 23))}
+

@@ -109,6 +109,12 @@ def _delegation_head(view: list[Tok]) -> str | None:
     """홍길동 지사를 단장으로 하는 대표단, 홍길동 지사가 이끄는 대표단, 대표단을 이끌고 온
     홍길동: the official at the head of a delegation."""
     for i, tok in enumerate(view):
+        if tok.lex == "member" and _delegation_follows(view, i):
+            # 홍길동 지사를 비롯한 대표단: the official named first in the delegation
+            for j in range(i - 1, max(-1, i - 6), -1):
+                if view[j].ent == "person":
+                    return view[j].person
+            continue
         if tok.lex != "lead":
             continue
         for j in range(i - 1, max(-1, i - 8), -1):
@@ -118,6 +124,17 @@ def _delegation_head(view: list[Tok]) -> str | None:
             if view[j].ent == "person":
                 return view[j].person
     return None
+
+
+def _delegation_follows(view: list[Tok], i: int) -> bool:
+    """비롯한 대표단, 포함한 충북도 방문단: the word at ``i`` modifies a delegation (its
+    adnominal ending, the delegation's owner perhaps, then the delegation noun)."""
+    for tok in view[i + 1 : i + 5]:
+        if tok.lex == "delegation":
+            return True
+        if tok.tag not in ("XSV", "ETM", "NNG", "NNP") or tok.ent == "person":
+            return False
+    return False
 
 
 def _relative_head(view: list[Tok], trigger: int) -> str | None:
