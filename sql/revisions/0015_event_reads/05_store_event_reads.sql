@@ -27,8 +27,16 @@ begin
                 (reads.parties_ko, reads.parties_en, reads.party_count, reads.is_korea_boston,
                  reads.party_organization_ids, reads.pattern_id, reads.confidence)
     $sql$ using event_ids;
+    -- only the rows that changed: a drain refreshes big events again and again, and
+    -- rows rewritten each time leave dead rows that a `limit 100` scan reads past
     execute $sql$
-        delete from public.agreement_event_articles where agreement_event_id = any($1)
+        delete from public.agreement_event_articles as stored
+        where stored.agreement_event_id = any($1)
+            and (stored.agreement_event_id, stored.article_id, stored.agreement_id) not in (
+                select live.agreement_event_id, live.article_id, live.agreement_id
+                from kbio_private.agreement_event_articles_live as live
+                where live.agreement_event_id = any($1)
+            )
     $sql$ using event_ids;
     execute $sql$
         insert into public.agreement_event_articles (
@@ -37,6 +45,7 @@ begin
         select agreement_event_id, article_id, agreement_id, status, signed_on, sentence_id, char_start, char_end, pattern_id, confidence
         from kbio_private.agreement_event_articles_live
         where agreement_event_id = any($1)
+        on conflict (agreement_event_id, article_id) do nothing
     $sql$ using event_ids;
 end
 $fn$;
@@ -55,8 +64,16 @@ begin
             and (events.pattern_id, events.confidence)
                 is distinct from (reads.pattern_id, reads.confidence)
     $sql$ using event_ids;
+    -- only the rows that changed: a drain refreshes big events again and again, and
+    -- rows rewritten each time leave dead rows that a `limit 100` scan reads past
     execute $sql$
-        delete from public.visit_event_articles where visit_event_id = any($1)
+        delete from public.visit_event_articles as stored
+        where stored.visit_event_id = any($1)
+            and (stored.visit_event_id, stored.article_id, stored.visit_id) not in (
+                select live.visit_event_id, live.article_id, live.visit_id
+                from kbio_private.visit_event_articles_live as live
+                where live.visit_event_id = any($1)
+            )
     $sql$ using event_ids;
     execute $sql$
         insert into public.visit_event_articles (
@@ -65,6 +82,7 @@ begin
         select visit_event_id, article_id, visit_id, status, visit_on, sentence_id, char_start, char_end, pattern_id, confidence
         from kbio_private.visit_event_articles_live
         where visit_event_id = any($1)
+        on conflict (visit_event_id, article_id) do nothing
     $sql$ using event_ids;
 end
 $fn$;
