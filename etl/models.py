@@ -506,6 +506,16 @@ agreement_events = Table(
     # it may join, so candidates are found by one indexed lookup per batch.
     Column("party_pairs", ARRAY(Text), nullable=False),
     *_event_summary(),
+    # What api_v2 shows of the event's members, stored by the refresh (migration 0015,
+    # kbio_private.store_agreement_event_reads) so that a view reads no members: the
+    # parties' names in name order, their number, whether they are Korean and
+    # Boston-area, their organization ids, and the best report's pattern and precision.
+    Column("parties_ko", Text),
+    Column("parties_en", Text),
+    Column("party_count", Integer, nullable=False, server_default="0"),
+    Column("is_korea_boston", Boolean, nullable=False, server_default="false"),
+    Column("party_organization_ids", ARRAY(BigInteger), nullable=False, server_default="{}"),
+    *_provenance(),
     CheckConstraint(_one_of("kind", AGREEMENT_KINDS), name="kind"),
     CheckConstraint(_one_of("status", AGREEMENT_STATUSES), name="status"),
     Index("ix_agreement_events_party_pairs", "party_pairs", postgresql_using="gin"),
@@ -544,6 +554,8 @@ visit_events = Table(
     Column("visit_end_on", Date),
     Column("date_precision", String(8)),
     *_event_summary(),
+    # The best report's pattern and precision, stored by the refresh (migration 0015).
+    *_provenance(),
     CheckConstraint("num_nonnulls(organization_id, place_id) = 1", name="one_target"),
     CheckConstraint(_one_of("status", VISIT_STATUSES), name="status"),
 )
@@ -566,6 +578,42 @@ visit_event_members = Table(
         index=True,
     ),
 )
+
+
+def _event_articles(kind: str, fact_table: str, fact_id: str, date_column: str) -> Table:
+    """Each event's first report (by position) in each article reporting it, and what the
+    api_v2 mentions views show of it, stored by the refresh (migration 0015) so that
+    they read no members; copies not included. Facts are never updated, only replaced
+    (which deletes these rows with them and queues the event for a refresh)."""
+    return Table(
+        f"{kind}_event_articles",
+        metadata,
+        Column(
+            f"{kind}_event_id",
+            BigInteger,
+            ForeignKey(f"{kind}_events.{kind}_event_id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        Column("article_id", BigInteger, nullable=False),
+        Column(
+            fact_id,
+            BigInteger,
+            ForeignKey(f"{fact_table}.{fact_id}", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
+        Column("status", String(16), nullable=False),
+        Column(date_column, Date),
+        Column("sentence_id", BigInteger, nullable=False),
+        Column("char_start", Integer, nullable=False),
+        Column("char_end", Integer, nullable=False),
+        *_provenance(),
+        PrimaryKeyConstraint(f"{kind}_event_id", "article_id"),
+    )
+
+
+agreement_event_articles = _event_articles("agreement", "agreements", "agreement_id", "signed_on")
+visit_event_articles = _event_articles("visit", "visits", "visit_id", "visit_on")
 
 # -- facts waiting for their events -----------------------------------------------
 # A load writes an article's facts and queues the article here in one transaction;

@@ -127,7 +127,7 @@ def test_read_only_commands_work_for_the_reader(
     assert re.search(r"^api_v1\.articles\s+5$", result.output, re.M)
     result = runner.invoke(cli, ["check"], env=env)
     assert result.exit_code == 0, result.output
-    assert "11 passed, 0 failed" in result.output
+    assert "12 passed, 0 failed" in result.output
     for arguments in (["--help"], ["--version"], ["query"]):
         assert runner.invoke(cli, arguments, env=env).exit_code == 0
 
