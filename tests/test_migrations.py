@@ -15,15 +15,22 @@ from etl.models import metadata
 def test_single_head() -> None:
     script = ScriptDirectory.from_config(migrate.alembic_config())
     assert len(script.get_heads()) == 1
+    # The head read from the revision files' own lines is Alembic's head.
+    assert migrate.head_in_files() == script.get_current_head()
 
 
 def test_upgrade_from_empty_downgrade_and_upgrade_every_revision(empty_db_url: str) -> None:
     engine = create_engine(empty_db_url)
     script = ScriptDirectory.from_config(migrate.alembic_config())
     revisions = [r.revision for r in reversed(list(script.walk_revisions()))]
+    assert migrate.stamped_revision(engine) is None  # no version table yet
+    assert not migrate.is_current(engine)
     for revision in revisions:
         migrate.upgrade(engine, revision)
         assert migrate.current_revision(engine) == revision
+        # What a load checks without importing Alembic says the same as Alembic.
+        assert migrate.stamped_revision(engine) == revision
+        assert migrate.is_current(engine) == (revision == revisions[-1])
         previous = script.get_revision(revision).down_revision or "base"
         migrate.downgrade(engine, previous)
         migrate.upgrade(engine, revision)

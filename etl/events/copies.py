@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, bindparam, select, update
 
 from etl.bulk import copy_rows
-from etl.events.minhash import SIMILAR_ENOUGH, buckets, similarity
 from etl.models import article_buckets, article_signatures, articles
 
 
@@ -52,6 +51,9 @@ def mark_copies(
     fresh = sorted((i, m) for i, m in items if i not in stored and m)
     if not fresh:
         return copies, []
+    # numpy, only when there is something to compare: an unchanged reload never needs it
+    from etl.events.minhash import SIMILAR_ENOUGH, buckets, similarity
+
     signed = [(i, m, buckets(m)) for i, m in fresh]
     wanted = sorted({b for _, _, bs in signed for b in bs})
     # Candidates: the stored articles sharing a bucket with any article of the batch.
