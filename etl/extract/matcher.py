@@ -108,6 +108,10 @@ class Pattern:
     examples: tuple[str, ...] = ()
 
 
+# Kinds of token whose candidate patterns a matcher remembers before starting afresh.
+_REMEMBERED = 100_000
+
+
 @dataclass(frozen=True)
 class Match:
     pattern: Pattern
@@ -126,6 +130,7 @@ class TokenMatcher:
         self.anchored = anchored
         self._compiled: dict[str, list[tuple[Test, str]]] = {}
         self._by_anchor: dict[tuple[str, str], list[Pattern]] = {}
+        self._candidates: dict[tuple[str, str, str, str], tuple[Pattern, ...]] = {}
         for pattern in self.patterns:
             if not pattern.tokens:
                 raise PatternError(f"{pattern.id}: empty pattern")
@@ -145,14 +150,20 @@ class TokenMatcher:
                 steps.append((_token_test(spec), op))
             self._compiled[pattern.id] = steps
 
-    def candidates(self, token: TokenLike) -> list[Pattern] | tuple[Pattern, ...]:
+    def candidates(self, token: TokenLike) -> tuple[Pattern, ...]:
+        """The patterns that may start at ``token``, remembered per kind of token (the
+        same words recur in every sentence; four lookups become one)."""
         if not self.anchored:
             return self.patterns
-        found = self._by_anchor.get(("lex", token.lex), []) if token.lex else []
-        for key in (("ORTH", token.form), ("TAG", token.tag), ("ent", token.ent)):
-            more = self._by_anchor.get(key)
-            if more:
-                found = found + more
+        key = (token.lex, token.form, token.tag, token.ent)
+        found = self._candidates.get(key)
+        if found is None:
+            listed = self._by_anchor.get(("lex", token.lex), []) if token.lex else []
+            for anchor in (("ORTH", token.form), ("TAG", token.tag), ("ent", token.ent)):
+                listed = listed + self._by_anchor.get(anchor, [])
+            if len(self._candidates) > _REMEMBERED:
+                self._candidates.clear()  # a bound on memory over a long load
+            found = self._candidates[key] = tuple(listed)
         return found
 
     def match_at(self, tokens: Sequence[TokenLike], i: int) -> list[Match]:
@@ -167,9 +178,12 @@ class TokenMatcher:
     def __call__(self, tokens: Sequence[TokenLike]) -> list[Match]:
         """Every longest match, by start token."""
         out: list[Match] = []
+        compiled = self._compiled
         for i, token in enumerate(tokens):
-            if not self.anchored or self.candidates(token):
-                out.extend(self.match_at(tokens, i))
+            for pattern in self.candidates(token):  # most tokens start no pattern
+                end = _longest(compiled[pattern.id], tokens, i, 0)
+                if end is not None:
+                    out.append(Match(pattern, i, end))
         return out
 
 
