@@ -658,3 +658,22 @@ def test_a_dash_inside_a_name_pairs_nothing() -> None:
 def test_cooperation_between_two_places_names_its_scope_not_its_sides() -> None:
     found = extract_text("두 기관은 대전-보스턴 간 민간협력 체계를 구축했다.", MAY_20)
     assert agreements(found) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "status"),
+    [
+        # A possessive place owns the name after it; it is no side of the agreement.
+        (
+            "부산시는 미국 보스턴의 바이오 창업지원기관 랩센트럴과 스타트업 육성 협약을 맺었다.",
+            {"gov:kr-busan", "labcentral"},
+            "signed",
+        ),
+        # Names joined before one possessive are both sides (A와 B의 협약).
+        ("충북도와 하버드대의 업무협약이 체결됐다.", {"gov:kr-chungbuk", "harvard"}, "signed"),
+    ],
+)
+def test_a_possessive_before_another_name_owns_it(
+    text: str, parties: set[str], status: str
+) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {("mou", frozenset(parties)): (status, None)}

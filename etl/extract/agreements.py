@@ -451,10 +451,13 @@ def _possessive_partners(view: list[Tok], parties: list[Party], noun: int) -> li
     """A와 B의 협약, KAIST와 모더나의 MOU: a possessive name right before the agreement
     noun (a few plain nouns between) is a party."""
     out = []
+    possessive = {party.index for party in parties if party.role == "gen"}
     for party in parties:
         if party.role != "gen":
             continue
         between = view[party.index + 1 : noun]
+        if any(t.is_entity and party.index + 1 + k not in possessive for k, t in enumerate(between)):
+            continue  # 보스턴의 창업지원기관 OO과 협약: the possessive owns the name after it
         if all(
             t.role in ("gen", "conj")
             or t.tag in ("NNG", "NNP", "NNB", "SN", "MM", "SL", "SSO", "SSC", "SP")
