@@ -244,3 +244,28 @@ def test_words_between_two_dates_make_no_range() -> None:
 def test_month_words_do_not_swallow_words() -> None:
     (mention,) = find_dates("이달 말레이시아를 방문한다.", DEC_20)
     assert mention.text == "이달"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "future", "on", "precision"),
+    [
+        # No year: a past event goes before the report, a planned one after it, when the
+        # other year is the nearer one.
+        ("12월 28일 보스턴을 방문했다.", date(2025, 1, 3), False, date(2024, 12, 28), "day"),
+        ("1월 15일 방문할 예정이다.", date(2024, 12, 20), True, date(2025, 1, 15), "day"),
+        ("12월 보스턴을 방문했다.", date(2025, 2, 3), False, date(2024, 12, 1), "month"),
+        ("1월 방문할 계획이다.", date(2024, 11, 5), True, date(2025, 1, 1), "month"),
+        # A planned day-of-month earlier than the report's is next month's.
+        ("5일 보스턴을 방문한다.", date(2024, 12, 28), True, date(2025, 1, 5), "day"),
+        # When the publication year is the nearer one it stands, whatever the tense.
+        ("5월 22일 방문했다.", date(2024, 5, 20), False, date(2024, 5, 22), "day"),
+        ("3월 5일 서명한다.", date(2024, 3, 20), True, date(2024, 3, 5), "day"),
+        ("7월 2일 방문했다.", date(2024, 3, 20), False, date(2024, 7, 2), "day"),
+    ],
+)
+def test_a_date_without_a_year_on_the_side_its_tense_says(
+    text: str, published: date, future: bool, on: date, precision: str
+) -> None:
+    (mention,) = find_dates(text, published, future_hint=future)
+    assert mention.value is not None
+    assert (mention.value.on, mention.value.precision) == (on, precision)

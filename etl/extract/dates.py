@@ -111,6 +111,11 @@ class _Raw:
     part: str | None = None  # 초, 중, 말… of a month word
 
 
+# How far a date without a year may fall on the wrong side of the report (a past event
+# after it, a planned one before it) before the other year is the nearer reading.
+_HALF_A_YEAR = 183
+
+
 def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + delta
     return index // 12, index % 12 + 1
@@ -222,6 +227,14 @@ def _resolve(raw: _Raw, published: date | None, future_hint: bool) -> DateValue 
             on = _safe(year - 1, raw.m, raw.d)
         elif rel == "오는" and on < published:
             on = _safe(year + 1, raw.m, raw.d)
+        elif rel is None and year == published.year:
+            # No year: the other year when it is the nearer one and the tense does not
+            # say otherwise (12월 28일 방문했다 in a January report; 1월 15일 방문할 예정
+            # in December). A date months ahead with no plan said stays this year.
+            if not future_hint and (on - published).days > _HALF_A_YEAR:
+                on = _safe(year - 1, raw.m, raw.d)
+            elif future_hint and (published - on).days > _HALF_A_YEAR:
+                on = _safe(year + 1, raw.m, raw.d)
         return _day(on)
     if raw.kind == "d" and raw.d:
         y, m = published.year, published.month
@@ -233,6 +246,9 @@ def _resolve(raw: _Raw, published: date | None, future_hint: bool) -> DateValue 
             # A news report of something done on a later day-of-month than its own
             # date speaks of the previous month.
             y, m = _add_months(y, m, -1)
+        elif rel is None and raw.d < published.day and future_hint:
+            # …and of something planned on an earlier day-of-month, of the next month.
+            y, m = _add_months(y, m, 1)
         return _day(_safe(y, m, raw.d))
     if raw.kind == "m" and raw.m and 1 <= raw.m <= 12:
         y = year
@@ -240,6 +256,10 @@ def _resolve(raw: _Raw, published: date | None, future_hint: bool) -> DateValue 
             y -= 1
         elif rel == "오는" and raw.m < published.month:
             y += 1
+        elif rel is None and y == published.year and raw.m > published.month + 6:
+            y -= 0 if future_hint else 1  # 12월 보스턴을 방문했다, reported in February
+        elif rel is None and y == published.year and raw.m < published.month - 6:
+            y += 1 if future_hint else 0  # 1월 방문할 예정, reported in November
         on = _safe(y, raw.m, 1)
         return DateValue(on, "month") if on else None
     return None
