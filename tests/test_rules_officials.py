@@ -225,3 +225,38 @@ def test_a_compound_of_common_words_before_a_title_is_no_name() -> None:
         "유정복 인천시장은 현지시간 22일 보스턴에서 매사추세츠 주지사를 만나 협력을 논의했다."
     )
     assert set(people) == {"유정복"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # The pair after a possessive name is tried too (모더나의 | 스테판 방셀).
+        ("모더나의 스테판 방셀 최고경영자(CEO)는 투자를 약속했다.", "스테판 방셀", "최고경영자"),
+        # A Western given name from the list, then a surname Kiwi does not know.
+        ("마우라 힐리 매사추세츠 주지사는 협력을 논의했다.", "마우라 힐리", "주지사"),
+        # Between an institution and its head's title, three syllables with a surname
+        # are a name though Kiwi reads common words in them (차/순/도).
+        ("이 자리에는 한국바이오협회 차순도 원장, 총영사 등이 함께했다.", "차순도", "원장"),
+    ],
+)
+def test_names_in_the_shapes_of_press_photos_and_lists(text: str, name: str, title: str) -> None:
+    assert _people(text)[name][0] == title
+
+
+def test_common_words_between_an_institution_and_staff_words_are_no_name() -> None:
+    # 교수진 (faculty) and 연구원들 (researchers): no surname-led word before a title.
+    assert _people("서울대 교수진과 연구원들이 보스턴을 찾았다.") == {}
+
+
+def test_a_western_name_of_three_words_and_a_given_name_that_begins_the_next() -> None:
+    # 로버트 주니어 크리스마스: a given name, then two words before the institution and title.
+    people = _people("행사에는 로버트 주니어 크리스마스 가나센터 최고운영책임자가 참석했다.")
+    assert set(people) == {"로버트 주니어 크리스마스"}
+    # A company's last word before a given name does not make a name with it.
+    people = _people("가나다 바이오파마 다니엘 스미스 대표가 참석했다.")
+    assert set(people) == {"다니엘 스미스"}
+
+
+def test_a_given_name_of_the_list_may_end_a_name_before_a_title() -> None:
+    # 디벌 패트릭 주지사: 패트릭 is also a given name, but the title follows it at once.
+    assert set(_people("그는 주청사에서 디벌 패트릭 주지사를 만났다.")) == {"디벌 패트릭"}

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.context import Found, SentenceContext
-from etl.extract.lexicon import ALL_ROLES, particle_forms
-from etl.extract.names import foreign_given_names, is_korean_name, romanize
+from etl.extract.lexicon import ALL_ROLES, head_of, particle_forms
+from etl.extract.names import foreign_given_names, is_korean_name, romanize, surname_of
 from etl.extract.regions import dominant_province
 from etl.nlp import analyzer
 from etl.records import EntityRef, OfficialRecord
@@ -27,9 +27,11 @@ _PUNCT = "\"'“”‘’,.·:;!?)]」』>"
 
 _BRACKETED = re.compile(r"(?<=\S)\([^()]{1,60}\)")
 # 마이클 스미스 OO 대표, 한스 뮐러 OO 회장: a Western name written in Hangul.
+# Overlapping (a lookahead): in 모더나의 스테판 방셀 CEO the pair to test is the second.
 _HANGUL_PAIR = re.compile(
-    r"(?<![가-힣A-Za-z0-9·\-])(?P<n>(?P<first>[가-힣]{1,5})\s(?P<last>[가-힣]{1,6}))(?=\s)"
+    r"(?<![가-힣A-Za-z0-9·\-])(?=(?P<n>(?P<first>[가-힣]{1,5})\s(?P<last>[가-힣]{1,6}))(?=\s))"
 )
+_THIRD_WORD = re.compile(r"\s(?P<w>[가-힣]{2,6})(?=\s)")
 _KOREAN_NAME = re.compile(r"(?<![가-힣A-Za-z0-9\-])(?P<n>[가-힣]{2,4})(?=\s)")
 # The Latin spelling of a person: capitalised words, not an acronym (홍길동 회장(KABIC)).
 _FOREIGN_WITH_LATIN = re.compile(
@@ -163,20 +165,62 @@ def _name_spans(ctx: SentenceContext, reporter: str | None, reference: Reference
         if name in reference.index:
             continue
         add(ctx.start + match.start("n"), ctx.start + match.end("n"), name, name, False)
+    given = foreign_given_names()
     for match in _HANGUL_PAIR.finditer(ctx.text):
-        if not _title_ahead().match(ctx.text, match.end()):
+        if not _title_ahead().match(ctx.text, match.end("n")):
             continue
+        if head_of(match["first"]) is not None:
+            continue  # OO바이오파마 다니엘 …: an institution's last word is no given name
+        following = _THIRD_WORD.match(ctx.text, match.end("n"))
+        if (
+            match["last"] in given
+            and match["first"] not in given
+            and following
+            and _surname_word(following["w"], reference)
+        ):
+            continue  # OO 다니엘 스미스: the given name begins the next name
         if not _is_foreign_pair(match["first"], match["last"], reference):
             continue
-        span = (ctx.start + match.start("n"), ctx.start + match.end("n"), match["n"], None, False)
+        end = match.end("n")
+        third = _THIRD_WORD.match(ctx.text, end)
+        if third and match["first"] in given and _surname_word(third["w"], reference):
+            end = third.end("w")  # 로버트 주니어 크리스마스: a name of three words
+        name = ctx.text[match.start("n") : end]
+        span = (ctx.start + match.start("n"), ctx.start + end, name, None, False)
         if _hit_for(ctx, span, reference) is not None:
             add(*span)
     for match in _KOREAN_NAME.finditer(ctx.text):
         name = match["n"]
-        if name == reporter or not is_korean_name(name, reference):
+        if name == reporter:
             continue
-        add(ctx.start + match.start("n"), ctx.start + match.end("n"), name, None, True)
+        start, end = ctx.start + match.start("n"), ctx.start + match.end("n")
+        if is_korean_name(name, reference) or _named_between_institution_and_title(
+            ctx, name, start, end, reference
+        ):
+            add(start, end, name, None, True)
     return spans
+
+
+def _named_between_institution_and_title(
+    ctx: SentenceContext, name: str, start: int, end: int, reference: Reference
+) -> bool:
+    """OO진흥원 차순도 원장: three syllables starting with a surname, between an
+    institution and its head's title, are a name even when Kiwi reads common words in
+    them (차/순/도); the institution and the title together leave no other reading."""
+    if len(name) != 3 or surname_of(name) != name[0] or name in reference.index:
+        return False
+    before = any(
+        e.ref.kind == "organization" and e.end == start - 1 and ctx.text[e.end - ctx.start] == " "
+        for e in ctx.entities
+    )
+    if not before:
+        return False
+    after = ctx.text[end - ctx.start :].split(maxsplit=1)
+    if not after or not ctx.text[end - ctx.start : end - ctx.start + 1].isspace():
+        return False
+    word = re.match(r"[가-힣]*", after[0])[0]  # 원장, 원장은: the word before any punctuation
+    title = _title_in(_strip_particle(word)) if word else None
+    return title is not None and not title[1]  # the title alone, no prefix
 
 
 def _is_foreign_pair(first: str, last: str, reference: Reference) -> bool:
@@ -195,13 +239,34 @@ def _is_foreign_pair(first: str, last: str, reference: Reference) -> bool:
     if len(first) < 2 or is_korean_name(first, reference) or is_korean_name(last, reference):
         return False
     return all(
-        len(tags) == 1 and tags[0][1] == "NNP" for tags in (_word_tags(first), _word_tags(last))
+        len(tags) == 1 and (tags[0][1] == "NNP" or _unknown(word))
+        for word, tags in ((first, _word_tags(first)), (last, _word_tags(last)))
+    )
+
+
+def _surname_word(word: str, reference: Reference) -> bool:
+    """One more word of a Western name after its given name and a second word: a single
+    noun (Kiwi may know it as a word: 크리스마스), not a title, a place or an institution."""
+    tags = _word_tags(word)
+    return (
+        len(tags) == 1
+        and tags[0][1] in ("NNP", "NNG")
+        and word not in reference.index
+        and _title_in(word) is None
+        and head_of(word) is None
     )
 
 
 @functools.cache
 def _word_tags(word: str) -> tuple[tuple[str, str], ...]:
     return tuple((t.form, t.tag) for t in analyzer().tokenize(word))
+
+
+@functools.cache
+def _unknown(word: str) -> bool:
+    """One word Kiwi does not know (마우라/NNG, oov): a foreign name, not a common noun."""
+    tokens = analyzer().tokenize(word)
+    return len(tokens) == 1 and tokens[0].oov
 
 
 def _bracket_name(words: list[str], reference: Reference) -> tuple[int, str] | None:
