@@ -456,7 +456,7 @@ def _possessive_partners(view: list[Tok], parties: list[Party], noun: int) -> li
         if party.role != "gen":
             continue
         between = view[party.index + 1 : noun]
-        if any(t.is_entity and party.index + 1 + k not in possessive for k, t in enumerate(between)):
+        if _another_name(view, party.index + 1, noun, possessive):
             continue  # 보스턴의 창업지원기관 OO과 협약: the possessive owns the name after it
         if all(
             t.role in ("gen", "conj")
@@ -465,6 +465,21 @@ def _possessive_partners(view: list[Tok], parties: list[Party], noun: int) -> li
         ):
             out.append(party)
     return out
+
+
+def _another_name(view: list[Tok], lo: int, hi: int, possessive: set[int]) -> bool:
+    """A name in tokens ``lo..hi`` that is not one of the possessive sides, brackets
+    read past (A와 B(메사추세츠 종합병원) 등의 MOU: the bracket spells B out)."""
+    j = lo
+    while j < hi:
+        tok = view[j]
+        if tok.close > j:
+            j = tok.close + 1
+            continue
+        if tok.is_entity and j not in possessive:
+            return True
+        j += 1
+    return False
 
 
 def _host(view: list[Tok], parties: list[Party], chosen: list[Party]) -> Party | None:
