@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from etl.extract.lexicon import particle_forms
 from etl.records import AmountQualifier
 
 _BIG_UNITS = {"조": 10**12, "억": 10**8, "만": 10**4}
@@ -55,13 +56,22 @@ _CURRENCY_CODE = dict(_CURRENCIES)
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _KO_NUM = r"[일이삼사오육칠팔구십백천]+"
 _GROUP = rf"(?:(?:{_NUM})\s*여?\s*(?:[천백십])?\s*(?:[조억만])?|(?:{_NUM})?\s*(?:천|백|십)?\s*[조억만]|{_KO_NUM}[조억만])"
+# 1억 달러를 넘는: the object or subject particle before a verb of exceeding, from the
+# one particle table (rules/particles.csv). Hangul forms only (Kiwi's ᆯ/ᆫ are not text).
+_OBJ_SUBJ = "|".join(
+    sorted(
+        (f for f in particle_forms("obj", "subj") if re.fullmatch(r"[가-힣]", f)),
+        key=len,
+        reverse=True,
+    )
+)
 _KOREAN_AMOUNT = re.compile(
     rf"(?P<pre>(?:약|대략|최대|최소|최고|적어도|총|무려)\s*)?"
     rf"(?P<num>(?:{_GROUP})(?:\s*(?:{_GROUP}))*?)"
     rf"\s*(?P<approx_mid>여|여만|남짓)?\s*"
     rf"(?P<cur>{_CURRENCY_ALT})"
     rf"(?P<post>\s*(?:대|가량|정도|안팎|내외|남짓|이상|이하|미만|초과|이내|여|"
-    rf"(?:을|를|이|가)?\s*(?:넘는|넘게|넘어|넘긴|웃도는|상회하는|밑도는))?)",
+    rf"(?:{_OBJ_SUBJ})?\s*(?:넘는|넘게|넘어|넘긴|웃도는|상회하는|밑도는))?)",
 )
 _DOLLAR_AMOUNT = re.compile(
     rf"(?P<pre>(?:약|최대|최소|총)\s*)?(?P<sym>US\$|\$|₩|€|£)\s*(?P<num>{_NUM})\s*"
