@@ -73,8 +73,13 @@ def _longest_title() -> int:
 def _title_ahead() -> re.Pattern[str]:
     """A title word somewhere in the next few words (a cheap test before the costly ones)."""
     titles = "|".join(sorted(map(re.escape, _titles_by_name()), key=len, reverse=True))
+    # After the title: a non-letter, or the first syllable of a particle of the one
+    # particle table (시장은, 총장과, 대표 측).
+    starts = sorted(
+        {f[0] for f in particle_forms(*ALL_ROLES, "side", "honorific") if "가" <= f[0] <= "힣"}
+    )
     return re.compile(
-        rf"(?:\s+\S+){{0,4}}?\s+\S*?(?:{titles})(?=[^가-힣A-Za-z0-9]|[은는이가과와을를의도께측]|$)"
+        rf"(?:\s+\S+){{0,4}}?\s+\S*?(?:{titles})(?=[^가-힣A-Za-z0-9]|[{''.join(starts)}]|$)"
     )
 
 
