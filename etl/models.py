@@ -30,6 +30,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, BYTEA, REAL
 
@@ -519,6 +520,14 @@ agreement_events = Table(
     CheckConstraint(_one_of("kind", AGREEMENT_KINDS), name="kind"),
     CheckConstraint(_one_of("status", AGREEMENT_STATUSES), name="status"),
     Index("ix_agreement_events_party_pairs", "party_pairs", postgresql_using="gin"),
+    # The headline view of events reads the signed Korea–Boston events in id order; after
+    # a reprocess their rows sit among many emptied pages, which a scan would read
+    # (migration 0016).
+    Index(
+        "ix_agreement_events_signed_korea_boston",
+        "agreement_event_id",
+        postgresql_where=text("status = 'signed' and is_korea_boston"),
+    ),
 )
 
 agreement_event_members = Table(
