@@ -677,3 +677,23 @@ def test_a_possessive_before_another_name_owns_it(
     text: str, parties: set[str], status: str
 ) -> None:
     assert agreements(extract_text(text, MAY_20)) == {("mou", frozenset(parties)): (status, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # A headline's bare noun of cooperation strengthened, ending the line.
+        ("충북도, 하버드대와 바이오 분야 교류 강화", {"gov:kr-chungbuk", "harvard"}),
+        ("충북도-하버드대, 바이오 연구 협력 확대", {"gov:kr-chungbuk", "harvard"}),
+    ],
+)
+def test_a_headline_of_cooperation_strengthened(text: str, parties: set[str]) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {
+        ("cooperation", frozenset(parties)): ("agreed", None)
+    }
+
+
+def test_cooperation_strengthened_inside_a_sentence_is_no_agreement() -> None:
+    # 협력 강화 방안을 논의: ways to strengthen cooperation were discussed, nothing agreed.
+    found = extract_text("충북도와 하버드대는 협력 강화 방안을 논의했다.", MAY_20)
+    assert agreements(found) == {}
