@@ -385,7 +385,7 @@ def _organization_span(
     if label == "classified_bare":
         # 제약사 OO과: the unknown word the class word names; two syllables at least.
         name = view[start + 1]
-        if len(name.form) < 2 or name.space_before is False:
+        if len(name.form) < 2 or not name.space_before:
             return None
         head = head_of(name.form)
         return start + 1, start + 2, head.org_type if head else "company"

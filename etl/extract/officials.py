@@ -176,19 +176,14 @@ def _name_spans(ctx: SentenceContext, reporter: str | None, reference: Reference
             continue
         if head_of(match["first"]) is not None:
             continue  # OO바이오파마 다니엘 …: an institution's last word is no given name
-        following = _THIRD_WORD.match(ctx.text, match.end("n"))
-        if (
-            match["last"] in given
-            and match["first"] not in given
-            and following
-            and _surname_word(following["w"], reference)
-        ):
+        third = _THIRD_WORD.match(ctx.text, match.end("n"))
+        more = third is not None and _surname_word(third["w"], reference)
+        if match["last"] in given and match["first"] not in given and more:
             continue  # OO 다니엘 스미스: the given name begins the next name
         if not _is_foreign_pair(match["first"], match["last"], reference):
             continue
         end = match.end("n")
-        third = _THIRD_WORD.match(ctx.text, end)
-        if third and match["first"] in given and _surname_word(third["w"], reference):
+        if more and match["first"] in given:
             end = third.end("w")  # 로버트 주니어 크리스마스: a name of three words
         name = ctx.text[match.start("n") : end]
         span = (ctx.start + match.start("n"), ctx.start + end, name, None, False)
@@ -263,15 +258,19 @@ def _surname_word(word: str, reference: Reference) -> bool:
 
 
 @functools.cache
+def _word_tokens(word: str) -> tuple[tuple[str, str, bool], ...]:
+    """Kiwi's (form, tag, unknown) for one word, once per word."""
+    return tuple((t.form, t.tag, t.oov) for t in analyzer().tokenize(word))
+
+
 def _word_tags(word: str) -> tuple[tuple[str, str], ...]:
-    return tuple((t.form, t.tag) for t in analyzer().tokenize(word))
+    return tuple((form, tag) for form, tag, _ in _word_tokens(word))
 
 
-@functools.cache
 def _unknown(word: str) -> bool:
     """One word Kiwi does not know (마우라/NNG, oov): a foreign name, not a common noun."""
-    tokens = analyzer().tokenize(word)
-    return len(tokens) == 1 and tokens[0].oov
+    tokens = _word_tokens(word)
+    return len(tokens) == 1 and tokens[0][2]
 
 
 def _bracket_name(words: list[str], reference: Reference) -> tuple[int, str] | None:
