@@ -344,3 +344,36 @@ def test_a_word_kiwi_does_not_know_named_as_a_company(text: str, name: str) -> N
 )
 def test_a_known_word_after_a_company_class_word_is_no_name(text: str) -> None:
     assert extract_text(text, MAY_20).organizations == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # 바이오협회 alone is Korea's; after a foreign place it is that place's own body.
+        ("경기도는 보스턴 바이오협회와 업무협약을 체결했다.", "보스턴 바이오협회", "US"),
+        ("일본 제약바이오협회 관계자가 도청을 찾았다.", "일본 제약바이오협회", "JP"),
+    ],
+)
+def test_a_generic_short_name_after_a_foreign_place_is_that_places_body(
+    text: str, name: str, country: str
+) -> None:
+    found = extract_text(text, MAY_20).organizations
+    assert "kbioa" not in found and "kpbma" not in found
+    (record,) = [o for o in found.values() if o.name_ko == name]
+    assert (record.is_resolved, record.country) == (False, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("경기도는 바이오협회와 업무협약을 체결했다.", "kbioa"),  # no place before it
+        (
+            "경기도는 서울 바이오협회 회의실에서 협약을 맺었다.",
+            "kbioa",
+        ),  # a place of its own country
+        # A name, not a generic one: a Korean company's American office is still the company.
+        ("셀트리온은 미국 셀트리온헬스케어 법인을 세웠다.", "celltrion-healthcare"),
+    ],
+)
+def test_a_domestic_name_after_a_place_stays_itself(text: str, key: str) -> None:
+    assert key in extract_text(text, MAY_20).organizations

@@ -17,6 +17,7 @@ from etl.extract.entities import (
     discover_organizations,
     drop_common_words,
     find_reference_entities,
+    foreign_generic_names,
     names_spelled_before_brackets,
     regions_as_actors,
     self_references,
@@ -70,6 +71,7 @@ def _find_entities(
     for ctx in contexts:
         ctx.entities = find_reference_entities(ctx.text, ctx.start)
         drop_common_words(ctx)
+        foreign_generic_names(ctx, discovered)
         # 매사추세츠주 생명과학센터(MLSC): a long name spelled before a known short one is
         # that institution, before any shape could take its words for another name.
         names_spelled_before_brackets(ctx)

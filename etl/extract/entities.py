@@ -159,6 +159,53 @@ def drop_common_words(ctx: SentenceContext) -> None:
     ctx.entities = kept
 
 
+def _generic_name(surface: str) -> bool:
+    """바이오협회, 제약바이오협회: generic words and a head noun, nothing that names."""
+    compact = _compact(surface)
+    head = head_of(compact)
+    if head is None:
+        return False
+    stem = compact[: -len(head.suffix)]
+    modifiers = generic_modifiers()
+    while stem:
+        word = next(
+            (m for m in sorted(modifiers, key=len, reverse=True) if stem.startswith(m)), None
+        )
+        if word is None:
+            return False
+        stem = stem[len(word) :]
+    return True
+
+
+def foreign_generic_names(ctx: SentenceContext, registry: dict[str, OrganizationRecord]) -> None:
+    """보스턴 바이오협회 is not 한국바이오협회: a generic short name of a domestic body
+    (바이오협회) right after a place of another country names that country's body, one
+    no list has; it is taken as such, with the place in its name."""
+    reference = load_reference()
+    kept: list[Found] = []
+    for found in ctx.entities:
+        previous = kept[-1] if kept else None
+        org = (
+            reference.organizations.get(found.ref.key) if found.ref.kind == "organization" else None
+        )
+        if (
+            org is not None
+            and previous is not None
+            and previous.ref.kind == "place"
+            and ctx.slice(previous.end, found.start).strip() == ""
+            and _generic_name(found.surface)
+            and reference.places[previous.ref.key].country not in (None, org.country)
+        ):
+            rule = pattern_by_id("ent.foreign_generic")
+            country = reference.places[previous.ref.key].country
+            kept[-1] = register(
+                ctx, previous.start, found.end, org.org_type, registry, rule, country
+            )
+            continue
+        kept.append(found)
+    ctx.entities = kept
+
+
 def unresolved_key(name: str) -> str:
     return "unresolved:" + re.sub(r"\s+", "", name).lower()
 
@@ -178,6 +225,7 @@ def register(
     org_type: str,
     registry: dict[str, OrganizationRecord],
     pattern: Pattern | None = None,
+    country: str | None = None,
 ) -> Found:
     """An organization no list has, found in the sentence, recorded in ``registry``."""
     name = ctx.slice(start, end)
@@ -190,7 +238,7 @@ def register(
             name_en=None if _HANGUL.search(name) else name,
             org_type=org_type,
             is_resolved=False,
-            country=_country_before(ctx, start, load_reference()),
+            country=country or _country_before(ctx, start, load_reference()),
         ),
     )
     rule = pattern or pattern_by_id("ent.role")
