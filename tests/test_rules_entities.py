@@ -110,6 +110,58 @@ def test_bare_province_word_is_the_articles_province() -> None:
     assert found == {("mou", frozenset({"gov:kr-gangwon", "dana-farber"})): ("signed", None)}
 
 
+@pytest.mark.parametrize(
+    ("text", "government"),
+    [
+        # A metropolitan city's press release calls its government 시, not 도.
+        (
+            "대전시는 바이오 산업을 키운다.\n시는 9일 보스턴의 다나파버 암연구소와 협약을 맺었다.",
+            "gov:kr-daejeon",
+        ),
+        (
+            "서울시는 바이오 산업을 키운다.\n시는 9일 보스턴의 다나파버 암연구소와 협약을 맺었다.",
+            "gov:kr-seoul",
+        ),
+    ],
+)
+def test_bare_city_word_is_the_articles_metropolitan_city(text: str, government: str) -> None:
+    found = agreements(extract_text(text, MARCH_20))
+    assert found == {("mou", frozenset({government, "dana-farber"})): ("signed", date(2024, 3, 9))}
+
+
+def test_bare_province_word_is_not_a_metropolitan_city() -> None:
+    # 도 is a province's word: a metropolitan city's article has no 도 to point at.
+    text = "인천시는 바이오 산업을 키운다.\n도는 9일 다나파버 암연구소와 협약을 맺었다."
+    assert agreements(extract_text(text, MARCH_20)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # Foreign names are transliterated with the vowels writers confuse (ㅐ/ㅔ, ㅓ/ㅗ).
+        ("대전에 랩샌트럴과 같은 시설을 세운다.", "labcentral"),
+        ("충북도는 보스톤시와 협약을 체결했다.", "boston-city"),
+        ("경기도는 메사추세츠 종합병원과 협약을 맺었다.", "mgh"),
+    ],
+)
+def test_a_foreign_name_spelled_with_a_confused_vowel_is_still_that_name(
+    text: str, key: str
+) -> None:
+    assert key in extract_text(text, MAY_20).organizations
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("경기도는 켈텍과 협약을 맺었다.", "caltech"),  # short: its vowels are not folded
+        ("경기도는 샐트리온과 협약을 맺었다.", "celltrion"),  # a Korean name is spelled one way
+        ("랩샌트럴파크를 짓는다.", "labcentral"),  # a longer word that begins with the name
+    ],
+)
+def test_folded_vowels_match_only_whole_long_foreign_names(text: str, key: str) -> None:
+    assert key not in extract_text(text, MAY_20).organizations
+
+
 def test_a_long_name_before_a_known_short_name_in_brackets() -> None:
     # 매사추세츠 종합 병원(MGH): spelled with a space the reference data does not have;
     # the state inside the name is not the place visited.

@@ -71,13 +71,54 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+# Foreign names are transliterated unsteadily: 랩센트럴 and 랩샌트럴, 보스턴 and 보스톤,
+# 메사추세츠 and 매사추세츠. Vowels writers confuse are folded to one (ㅐ→ㅔ, ㅒ→ㅖ,
+# ㅙ/ㅚ→ㅞ, ㅓ→ㅗ); a syllable stays one syllable, so offsets do not move. Only foreign
+# names this long are folded: a short or Korean word's vowel is its meaning (대/데).
+_FOLDED_VOWELS = {1: 5, 3: 7, 10: 15, 11: 15, 4: 8}
+_FOLD_AT_LEAST = 4
+
+
+@functools.cache
+def _vowel_fold() -> dict[int, int]:
+    table = {}
+    for code in range(11172):
+        vowel = (code % 588) // 28
+        if vowel in _FOLDED_VOWELS:
+            table[0xAC00 + code] = 0xAC00 + code + (_FOLDED_VOWELS[vowel] - vowel) * 28
+    return table
+
+
+def _fold(text: str) -> str:
+    return text.translate(_vowel_fold())
+
+
+def _is_foreign(ref: EntityRef, reference: Reference) -> bool:
+    if ref.kind == "place":
+        place = reference.places.get(ref.key)
+        return place is not None and place.country not in (None, "KR")
+    org = reference.organizations.get(ref.key)
+    return org is not None and org.country not in (None, "KR")
+
+
+@functools.cache
+def _folded_automaton() -> ahocorasick.Automaton:
+    """The foreign Hangul names of the reference data with their vowels folded: a name
+    spelled with another of the vowels writers confuse is still that name."""
+    reference = load_reference()
+    automaton = ahocorasick.Automaton()
+    for form, ref in reference.index.items():
+        key = _compact(form)
+        if len(key) >= _FOLD_AT_LEAST and _HANGUL.search(key) and _is_foreign(ref, reference):
+            automaton.add_word(_fold(key), (ref, len(key)))
+    automaton.make_automaton()
+    return automaton
+
+
 def _spaced_otherwise_ok(text: str, end: int, form: str, key_length: int) -> bool:
     """A name spaced otherwise than the reference spaces it: long enough, in Hangul, and
     ending where a word ends (코리아 바이오헬스 is not 코리아바이오), or before a particle."""
-    if key_length < _SPACING_FREE or not _HANGUL.search(form):
-        return False
-    after = text[end] if end < len(text) else " "
-    if _HANGUL.match(after) and after not in _PARTICLE_STARTS:
+    if key_length < _SPACING_FREE or not _HANGUL.search(form) or not _ends_a_word(text, end):
         return False
     # 충북 대학 간: a place, then a head noun on its own, is the place's universities.
     place, _, head = form.rpartition(" ")
@@ -87,6 +128,12 @@ def _spaced_otherwise_ok(text: str, end: int, form: str, key_length: int) -> boo
         if refs is not None and refs.kind == "place":
             return False
     return True
+
+
+def _ends_a_word(text: str, end: int) -> bool:
+    """No more Hangul after ``end``, or only a particle."""
+    after = text[end] if end < len(text) else " "
+    return not _HANGUL.match(after) or after in _PARTICLE_STARTS
 
 
 def _compact(text: str) -> str:
@@ -129,6 +176,11 @@ def find_reference_entities(text: str, offset: int) -> list[Found]:
         if form not in forms and not _spaced_otherwise_ok(text, end, form, key_length):
             continue
         if _boundary_ok(text, start, end, form):
+            candidates.append((start, -len(form), form, ref))
+    for end_index, (ref, key_length) in _folded_automaton().iter(_fold(compact)):
+        start, end = at[end_index - key_length + 1], at[end_index] + 1
+        form = text[start:end]
+        if _boundary_ok(text, start, end, form) and _ends_a_word(text, end):
             candidates.append((start, -len(form), form, ref))
     candidates.sort()
     found: list[Found] = []

@@ -46,7 +46,9 @@ def home_governments(contexts: list[SentenceContext]) -> dict[str, str]:
     homes: dict[str, str] = {}
     province = _dominant(contexts, "province")
     if province:
-        homes["도"] = government_key(province)
+        # A metropolitan city (대전광역시, 서울특별시, 세종특별자치시) calls itself 시.
+        word = "시" if load_reference().places[province].name_ko.endswith("시") else "도"
+        homes[word] = government_key(province)
     municipality = _dominant(contexts, "municipality")
     if municipality:
         suffix = load_reference().places[municipality].name_ko[-1]
