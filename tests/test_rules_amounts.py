@@ -34,6 +34,11 @@ MONEY = [
     ("3.2억 달러에 인수했다.", 320_000_000, "USD", "exact"),
     ("120억 원 미만", 12_000_000_000, "KRW", "at_most"),
     ("7천500만 달러를 조달했다.", 75_000_000, "USD", "exact"),
+    # The particle 만 (only) before a number is no ten thousand.
+    ("선급금만 2000만 달러를 받는다.", 20_000_000, "USD", "exact"),
+    ("상반기에만 70억원을 썼다.", 7_000_000_000, "KRW", "exact"),
+    # A Hangul number starts a word: 인천만 holds no 천만.
+    ("인천만 40억원을 받았다.", 4_000_000_000, "KRW", "exact"),
 ]
 
 NOT_MONEY = [
@@ -87,3 +92,27 @@ def test_two_amounts_in_one_sentence() -> None:
         (5_000_000_000, "KRW", "exact"),
         (20_000_000, "USD", "approx"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "currency"),
+    [
+        # A range writes its currency once: both ends are amounts, bounds of each other.
+        ("시장은 200억~400억원으로 추산된다.", 20_000_000_000, 40_000_000_000, "KRW"),
+        ("기술료는 2억~3억 달러로 예상된다.", 200_000_000, 300_000_000, "USD"),
+        # The lower end without a unit takes the upper end's (4~6억 달러: 4억 to 6억).
+        ("기술료는 4~6억 달러로 예상된다.", 400_000_000, 600_000_000, "USD"),
+    ],
+)
+def test_a_range_is_two_bounds(text: str, low: int, high: int, currency: str) -> None:
+    found = find_amounts(text)
+    assert [(int(a.value), a.currency, a.qualifier) for a in found] == [
+        (low, currency, "at_least"),
+        (high, currency, "at_most"),
+    ]
+    assert all(text[a.start : a.end] == a.raw_text for a in found)
+
+
+def test_a_range_of_days_before_an_amount_is_no_amount() -> None:
+    found = find_amounts("10~20일 사이 30억원을 낸다.")
+    assert [(int(a.value), a.qualifier) for a in found] == [(3_000_000_000, "exact")]

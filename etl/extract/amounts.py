@@ -55,7 +55,8 @@ _CURRENCY_CODE = dict(_CURRENCIES)
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _KO_NUM = r"[일이삼사오육칠팔구십백천]+"
-_GROUP = rf"(?:(?:{_NUM})\s*여?\s*(?:[천백십])?\s*(?:[조억만])?|(?:{_NUM})?\s*(?:천|백|십)?\s*[조억만]|{_KO_NUM}[조억만])"
+# A unit is never a number by itself: 계약금만 1000만 달러 is 1000만, not 만 + 1000만.
+_GROUP = rf"(?:(?:{_NUM})\s*여?\s*(?:[천백십])?\s*(?:[조억만])?|(?:천|백|십)\s*[조억만]|{_KO_NUM}[조억만])"
 # 1억 달러를 넘는: the object or subject particle before a verb of exceeding, from the
 # one particle table (rules/particles.csv). Hangul forms only (Kiwi's ᆯ/ᆫ are not text).
 _OBJ_SUBJ = "|".join(
@@ -67,7 +68,8 @@ _OBJ_SUBJ = "|".join(
 )
 _KOREAN_AMOUNT = re.compile(
     rf"(?P<pre>(?:약|대략|최대|최소|최고|적어도|총|무려)\s*)?"
-    rf"(?P<num>(?:{_GROUP})(?:\s*(?:{_GROUP}))*?)"
+    # A number written in Hangul starts a word (인천만 50억원 holds no 천만).
+    rf"(?P<num>(?:(?=\d)|(?<![가-힣]))(?:{_GROUP})(?:\s*(?:{_GROUP}))*?)"
     rf"\s*(?P<approx_mid>여|여만|남짓)?\s*"
     rf"(?P<cur>{_CURRENCY_ALT})"
     rf"(?P<post>\s*(?:대|가량|정도|안팎|내외|남짓|이상|이하|미만|초과|이내|여|"
@@ -264,14 +266,32 @@ def find_amounts(text: str) -> list[AmountMention]:
         post = match["post"].strip()
         end = match.end("post") if post else match.end("cur")
         mid = " ".join(filter(None, (match["approx_mid"], "여" if "여" in match["num"] else None)))
-        found.append(
-            AmountMention(
-                start,
-                end,
-                text[start:end],
-                value,
-                _CURRENCY_CODE[match["cur"]],
-                _qualifier(pre, mid, post),
+        qualifier = _qualifier(pre, mid, post)
+        currency = _CURRENCY_CODE[match["cur"]]
+        low = _RANGE_LOW.search(before)
+        low_value = _range_low_value(low["num"], match["num"]) if low else None
+        if low and low_value is not None and low_value < value:
+            # 300억~500억원: the currency and the unit written once for both ends.
+            found.append(
+                AmountMention(
+                    low.start("num"), low.end("num"), low["num"], low_value, currency, "at_least"
+                )
             )
-        )
+            qualifier = "at_most" if qualifier == "exact" else qualifier
+        found.append(AmountMention(start, end, text[start:end], value, currency, qualifier))
     return sorted(found, key=lambda a: a.start)
+
+
+# The lower end of a range written before an amount: 300억~, 3~ (5억 달러).
+_RANGE_LOW = re.compile(
+    rf"(?:^|(?<=[\s(]))(?P<num>(?=\d)(?:{_GROUP})(?:\s*(?:{_GROUP}))*?)\s*[~∼〜]\s*$"
+)
+
+
+def _range_low_value(low: str, high: str) -> Decimal | None:
+    """A lower end without a unit takes the unit the upper end begins with (3~5억: 3억)."""
+    value = parse_korean_number(low)
+    if value is None or re.search("[조억만]", low):
+        return value
+    unit = re.search("[조억만]", high)
+    return value * _BIG_UNITS[unit.group()] if unit else value
