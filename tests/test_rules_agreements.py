@@ -697,3 +697,38 @@ def test_cooperation_strengthened_inside_a_sentence_is_no_agreement() -> None:
     # 협력 강화 방안을 논의: ways to strengthen cooperation were discussed, nothing agreed.
     found = extract_text("충북도와 하버드대는 협력 강화 방안을 논의했다.", MAY_20)
     assert agreements(found) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "signed_on"),
+    [
+        # Adverbials of time, place or manner between the document and its verb.
+        ("전남도는 다나파버 암연구소와 협약을 8일 체결했다.", "signed", date(2024, 5, 8)),
+        (
+            "전남도는 다나파버 암연구소와 양해각서(MOU)를 지난 7일(현지시간) 보스턴에서 "
+            "공식 교환했다고 밝혔다.",
+            "signed",
+            date(2024, 5, 7),
+        ),
+        ("전남도는 다나파버 암연구소와 협약을 오는 24일 맺을 예정이다.", "planned", date(2024, 5, 24)),
+    ],
+)
+def test_adverbials_between_the_document_and_its_signing_verb(
+    text: str, status: str, signed_on: date
+) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {
+        ("mou", frozenset({"gov:kr-jeonnam", "dana-farber"})): (status, signed_on)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The words between hold another object: the verb signs that, not the first.
+        "전남도는 다나파버 암연구소와의 협약을 토대로 공동연구를 진행했다.",
+        # A clause ends between them: the signing is of something else, or nothing.
+        "전남도는 다나파버 암연구소와 협약을 논의하고 체결 여부를 검토했다.",
+    ],
+)
+def test_no_signing_across_another_object_or_a_clause_end(text: str) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {}
