@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from etl.extract.dates import find_dates
+from tests.helpers import extract_text, visits
 
 PUBLISHED = date(2024, 3, 20)
 
@@ -269,3 +270,19 @@ def test_a_date_without_a_year_on_the_side_its_tense_says(
     (mention,) = find_dates(text, published, future_hint=future)
     assert mention.value is not None
     assert (mention.value.on, mention.value.precision) == (on, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "visited_on", "status"),
+    [
+        # A reported clause keeps its own tense: the 26th is coming though 밝혔다 is past.
+        ("이철우 경북지사가 26일 하버드대를 방문한다고 밝혔다.", date(2024, 3, 26), "planned"),
+        ("이철우 경북지사가 26일 하버드대를 방문한다고 20일 밝혔다.", date(2024, 3, 26), "planned"),
+        # A reported past is past: the 26th of last month.
+        ("이철우 경북지사가 26일 하버드대를 방문했다고 밝혔다.", date(2024, 2, 26), "completed"),
+    ],
+)
+def test_a_date_inside_a_reported_clause_follows_that_clauses_tense(
+    text: str, visited_on: date, status: str
+) -> None:
+    assert visits(extract_text(text, PUBLISHED)) == {("이철우", "harvard"): (status, visited_on)}

@@ -6,11 +6,13 @@ the analyzer is built once per process.
 
 from __future__ import annotations
 
+from datetime import date
+
 from etl.extract.agreements import Carried, find_agreements, merge_agreements
 from etl.extract.amounts import find_amounts
-from etl.extract.clauses import sentence_tense
+from etl.extract.clauses import quoted_tense, sentence_tense
 from etl.extract.context import Found, SentenceContext, build_context
-from etl.extract.dates import find_dates
+from etl.extract.dates import DateMention, find_dates
 from etl.extract.entities import (
     apply_aliases,
     bracket_aliases,
@@ -26,7 +28,7 @@ from etl.extract.lexicon import pattern_by_id
 from etl.extract.names import is_korean_name
 from etl.extract.officials import coreferences, find_official_hits, person_records
 from etl.extract.regions import home_governments
-from etl.extract.tokens import token_view
+from etl.extract.tokens import Tok, token_view
 from etl.extract.visits import CarriedVisitor, find_visits, merge_visits
 from etl.nlp import analyze
 from etl.records import (
@@ -85,6 +87,20 @@ def _find_entities(
     homes = home_governments(contexts)
     for ctx in contexts:
         self_references(ctx, homes, article.publisher)
+
+
+def _dates(ctx: SentenceContext, view: list[Tok], published: date | None) -> list[DateMention]:
+    """The sentence's dates, a date without a month or year read by the tense of its
+    own clause: in 21일 협약을 체결한다고 밝혔다 the 21st is coming, though the saying
+    is past."""
+    future = sentence_tense(view) == "future"
+    dates = find_dates(ctx.text, published, future_hint=future)
+    quoted = quoted_tense(view)
+    if quoted is None or (quoted[1] == "future") == future:
+        return dates
+    boundary = view[quoted[0]].end - ctx.start
+    inner = find_dates(ctx.text, published, future_hint=quoted[1] == "future")
+    return [d for d in inner if d.end <= boundary] + [d for d in dates if d.end > boundary]
 
 
 def extract(article: CleanArticle) -> Extraction:
@@ -147,7 +163,7 @@ def extract(article: CleanArticle) -> Extraction:
     amounts: list[AmountRecord] = []
     for ctx in contexts:
         view = token_view(ctx, mentions_by_sentence.get(ctx.index, []))
-        dates = find_dates(ctx.text, published, future_hint=sentence_tense(view) == "future")
+        dates = _dates(ctx, view, published)
         found_agreements, counts = find_agreements(
             ctx,
             view,

@@ -345,20 +345,44 @@ def sentence_tense(view: list[Tok], after: int = 0) -> str:
     """The tense of the sentence's last predicate after token ``after``: past, future
     (a plan, a present tense, -겠-), or '' when the sentence has no final ending."""
     for j in range(len(view) - 1, after, -1):
-        tok = view[j]
-        if tok.tag != "EF":
-            continue
-        before = view[max(after, j - 4) : j]
-        if any(t.tag == "EP" and t.form in ("었", "았", "였", "ᆻ") for t in before):
-            return "past"
-        if any(t.lex == "plan" or (t.tag == "EP" and t.form == "겠") for t in before):
-            return "future"
-        if tok.form in ("ᆫ다", "는다", "ᆫ다고", "는다고"):
-            return "future"
-        if any(t.form == "것" and t.tag == "NNB" for t in before):
-            return "future"
-        return ""
+        if view[j].tag == "EF":
+            return _tense_of_ending(view, j, after)
     return ""
+
+
+def _tense_of_ending(view: list[Tok], j: int, after: int = 0) -> str:
+    """The tense a predicate's ending at ``j`` (final, or quotative) says."""
+    tok = view[j]
+    before = view[max(after, j - 4) : j]
+    if any(t.tag == "EP" and t.form in ("었", "았", "였", "ᆻ") for t in before):
+        return "past"
+    if any(t.lex == "plan" or (t.tag == "EP" and t.form == "겠") for t in before):
+        return "future"
+    if tok.form in ("ᆫ다", "는다", "ᆫ다고", "는다고"):
+        return "future"
+    if any(t.form == "것" and t.tag == "NNB" for t in before):
+        return "future"
+    return ""
+
+
+# Endings that close a reported clause (체결한다고 밝혔다, 방문할 예정이라고 말했다).
+_QUOTATIVE_ENDINGS = frozenset({"다고", "ᆫ다고", "는다고", "라고", "이라고"})
+
+
+def quoted_tense(view: list[Tok]) -> tuple[int, str] | None:
+    """A sentence that reports a clause (A를 방문한다고 20일 밝혔다): the token that
+    closes the reported clause and that clause's own tense, which the dates inside
+    it follow rather than the tense of the saying."""
+    final = next((j for j in range(len(view) - 1, -1, -1) if view[j].tag == "EF"), None)
+    if final is None:
+        return None
+    for j in range(final - 1, max(-1, final - 8), -1):
+        tok = view[j]
+        if tok.tag == "EC" and tok.form in _QUOTATIVE_ENDINGS:
+            return j, _tense_of_ending(view, j)
+        if tok.tag in ("EC", "EF", "SF", "SP"):
+            return None
+    return None
 
 
 def subject_args(view: list[Tok], args: list[Arg]) -> list[Arg]:
