@@ -732,3 +732,33 @@ def test_adverbials_between_the_document_and_its_signing_verb(
 )
 def test_no_signing_across_another_object_or_a_clause_end(text: str) -> None:
     assert agreements(extract_text(text, MAY_20)) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Pursuing a signing, or signing for a purpose, is no signing yet.
+        "광주시는 보스턴 어린이병원과 업무협약 체결을 추진하고 있다.",
+        "광주시는 보스턴 어린이병원과 업무협약 체결을 추진했다.",
+        "광주시는 보스턴 어린이병원과 협약 체결을 위해 실무 협의를 벌였다.",
+        "광주시는 보스턴 어린이병원과 협약을 체결하기 위해 노력했다.",
+    ],
+)
+def test_a_signing_pursued_is_planned(text: str) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {
+        ("mou", frozenset({"gov:kr-gwangju", "bch"})): ("planned", None)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Not done, called off, or only weighed: no agreement at all.
+        "광주시는 보스턴 어린이병원과 협약을 체결하지 못했다.",
+        "광주시와 보스턴 어린이병원의 협약 체결이 무산됐다.",
+        "광주시는 보스턴 어린이병원과 협약 체결을 검토했다.",
+        "광주시는 보스턴 어린이병원과 협약을 체결할 계획이 없다.",
+    ],
+)
+def test_a_signing_negated_called_off_or_weighed_is_none(text: str) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {}

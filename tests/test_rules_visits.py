@@ -454,3 +454,22 @@ def test_someone_else_heading_an_earlier_clause_is_the_visitor_not_the_carried_o
 def test_an_official_named_first_in_a_delegation_travels_with_it(text: str) -> None:
     assert _visits(text) == {("김영환", "labcentral"): ("completed", date(2024, 4, 23))}
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A visit not made, called off, or not planned is no visit.
+        "강기정 광주시장은 하버드대를 방문하지 않았다.",
+        "강기정 광주시장의 하버드대 방문은 일정 문제로 취소됐다.",
+        "강기정 광주시장은 하버드대 방문을 취소했다.",
+        "강기정 광주시장은 올해 하버드대를 방문할 계획이 없다.",
+    ],
+)
+def test_a_visit_negated_or_called_off_is_none(text: str) -> None:
+    assert visits(extract_text(text, date(2024, 5, 20))) == {}
+
+
+def test_a_visit_for_a_purpose_is_planned() -> None:
+    found = visits(extract_text("강기정 광주시장은 하버드대를 방문하기 위해 출국했다.", date(2024, 5, 20)))
+    assert found == {("강기정", "harvard"): ("planned", None)}

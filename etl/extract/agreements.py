@@ -136,6 +136,8 @@ def _status(
 ) -> tuple[AgreementStatus, str]:
     """(status, id of the status pattern) from the tense after the predicate."""
     label, pattern_id = status_at(view, verb)
+    if label == "negated":
+        return "negated", pattern_id  # type: ignore[return-value]
     if kind == "cooperation":
         if label in ("planned", "present") or is_future_date(when, published):
             return "planned", pattern_id
@@ -352,6 +354,8 @@ def find_agreements(
         position = view[verb].start
         when = nearest_date(dates, view[noun].start, ctx.clause_of(position), ctx)
         status, _ = _status(view, verb, kind, when, published)
+        if status == "negated":
+            continue  # 체결하지 못했다, 체결이 무산됐다: no agreement
         if status == "planned" and view[verb].lex == "conclude":
             status = (
                 "signed"  # 오는 20일 인수를 마무리한다: the deal was signed, its closing is due

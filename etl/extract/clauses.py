@@ -326,15 +326,40 @@ def clause_start(view: list[Tok], i: int) -> int:
     return 0
 
 
+# Light verbs whose meaning is the status of the noun they take (lexicon classes).
+_LIGHT_VERB_STATUS = {
+    "pursue": ("planned", "st.pursue"),
+    "doubt": ("negated", "st.doubt"),
+    "cancel": ("negated", "st.cancel"),
+}
+
+
+def _light_verb(view: list[Tok], j: int) -> Tok | None:
+    """A light verb of ``_LIGHT_VERB_STATUS`` at ``j`` or after a few adverbial words
+    (방문은 예산 문제로 취소됐다), before any other argument or ending."""
+    for k in range(j, min(len(view), j + 6)):
+        tok = view[k]
+        if tok.lex in _LIGHT_VERB_STATUS:
+            return tok
+        if tok.tag not in ("NNG", "NNB", "SN", "MAG", "JKB") or tok.role in ("obj", "subj", "topic"):
+            return None
+    return None
+
+
 def status_at(view: list[Tok], i: int) -> tuple[str, str]:
     """(label, pattern id) of the tense or modality after the predicate at ``i``
     (``rules/status.json``); ('', '') when nothing follows it."""
     found = matcher("status").match_at(view, i) if i < len(view) else []
     if not found:
-        # 구축에 착수한다, 체결을 마쳤다: the noun is the object of a light verb.
-        if i + 2 < len(view) and view[i + 1].role in ("dat", "obj"):
+        # 구축에 착수한다, 체결을 마쳤다: the noun is the object of a light verb, whose
+        # meaning may settle the status whatever its tense (체결을 추진했다: not signed;
+        # 방문이 취소됐다: no visit).
+        if i + 2 < len(view) and view[i + 1].role in ("dat", "obj", "subj", "topic"):
             verb = view[i + 2]
-            if verb.tag in ("VV", "NNG") and not verb.is_entity:
+            light = _light_verb(view, i + 2)
+            if light is not None:
+                return _LIGHT_VERB_STATUS[light.lex]
+            if view[i + 1].role in ("dat", "obj") and verb.tag in ("VV", "NNG") and not verb.is_entity:
                 return status_at(view, i + 2)
         return "", ""
     best = max(found, key=lambda m: m.end)

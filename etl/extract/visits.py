@@ -318,6 +318,8 @@ def find_visits(
         carried.when = next((d.value for d in dates if d.value), None)
     visits: list[VisitRecord] = []
     for visitor, target, trigger, pattern_id, confidence in found:
+        if status_at(view, trigger)[0] == "negated":
+            continue  # 방문하지 않았다, 방문이 취소됐다: no visit
         position = view[trigger].start
         clause = ctx.clause_of(position)
         when = nearest_date(dates, position, clause, ctx)
