@@ -429,3 +429,52 @@ def test_a_generic_short_name_after_a_foreign_place_is_that_places_body(
 )
 def test_a_domestic_name_after_a_place_stays_itself(text: str, key: str) -> None:
     assert key in extract_text(text, MAY_20).organizations
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A place glued to a name and a head: an institution named after the place.
+        ("전남바이오진흥원은 9일 하버드대와 협약을 맺었다.", "전남바이오진흥원"),
+        ("강원생명과학연구원은 MIT와 협약을 맺었다.", "강원생명과학연구원"),
+        ("서울대와 춘천병원은 협약을 맺었다.", "춘천병원"),
+    ],
+)
+def test_a_place_glued_to_a_name_and_a_head_is_an_institution(text: str, name: str) -> None:
+    found = extract_text(text, MAY_20)
+    assert name in {o.name_ko for o in found.organizations.values()}
+    assert not any(key.startswith("gov:") for key in found.organizations)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("충북도는 MIT와 협약을 맺었다.", "gov:kr-chungbuk"),  # the government's own name
+        ("충북도청에서 협약을 맺었다.", "gov:kr-chungbuk"),  # its building is the government
+    ],
+)
+def test_a_place_with_its_governments_words_stays_the_government(text: str, key: str) -> None:
+    assert key in extract_text(text, MAY_20).organizations
+
+
+def test_a_place_with_only_a_companys_head_is_no_name() -> None:
+    assert extract_text("한국바이오 산업이 성장했다.", MAY_20).organizations == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A lone capital letter for a name: the writer withholds it, nothing to record.
+        "국내 제약사 B사는 보스턴 바이오텍 C사와 기술이전 계약을 맺었다.",
+        "A사는 K대학병원과 협약을 맺었다.",
+        "국내 D제약은 미국 E바이오와 계약을 맺었다.",
+    ],
+)
+def test_an_anonymised_company_is_no_organization(text: str) -> None:
+    found = extract_text(text, MAY_20)
+    assert (found.organizations, found.agreements) == ({}, [])
+
+
+def test_a_short_latin_name_is_still_a_name() -> None:
+    # Two capitals are a name (GE사), unlike one.
+    assert "GE" in {o.name_ko for o in extract_text("GE사와 협약을 맺었다.", MAY_20).organizations.values()}

@@ -258,6 +258,15 @@ def foreign_generic_names(ctx: SentenceContext, registry: dict[str, Organization
     ctx.entities = kept
 
 
+# A lone capital letter where a name should be (B사, K대학병원, D제약): the writer
+# withholds the name; there is no institution to record.
+_ANONYMISED = re.compile(r"[A-Z](?![A-Za-z0-9&.\-])")
+
+
+def _anonymised(name: str) -> bool:
+    return _ANONYMISED.match(name) is not None
+
+
 def unresolved_key(name: str) -> str:
     return "unresolved:" + re.sub(r"\s+", "", name).lower()
 
@@ -364,11 +373,14 @@ def discover_organizations(
             continue
         start, end, org_type = span
         begin, finish = view[start].start, view[end - 1].end
-        if ctx.slice(begin, finish) in load_reference().index:
+        if ctx.slice(begin, finish) in load_reference().index or _anonymised(
+            ctx.slice(begin, finish)
+        ):
             continue
         found.append(register(ctx, begin, finish, org_type, registry, match.pattern))
         taken_until = match.end - 1
     found += _heads_of_institutions(ctx, registry, found)
+    found += _place_glued_names(ctx, registry, found)
     found += _quoted_institutions(ctx, registry, found)
     if found:  # a place inside a name found by shape is part of that name
         ctx.entities = [
@@ -447,6 +459,41 @@ def _heads_of_institutions(
         out.append(
             register(ctx, start, end, head.org_type, registry, pattern_by_id("ent.head_title"))
         )
+    return out
+
+
+def _place_glued_names(
+    ctx: SentenceContext, registry: dict[str, OrganizationRecord], taken: list[Found]
+) -> list[Found]:
+    """경남바이오진흥원, 세종병원: a place glued to more of a word that ends in a head noun
+    is an institution named after the place, not the place (nor its government). A
+    government's own words (도청, 시청) stay the government's; a place with only a
+    company's head (한국바이오) is too vague to be a name."""
+    out = []
+    particles = _particles_longest_first()
+    places = {e.start: e for e in ctx.entities if e.ref.kind == "place"}
+    for word in re.finditer(r"[가-힣A-Za-z0-9]+", ctx.text):
+        start = ctx.start + word.start()
+        place = places.get(start)
+        if place is None:
+            continue
+        text = word.group()
+        for particle in particles:
+            if text.endswith(particle) and head_of(text[: -len(particle)]) is not None:
+                text = text[: -len(particle)]
+                break
+        end = start + len(text)
+        rest = ctx.slice(place.end, end)
+        head = head_of(text)
+        if not rest or head is None or not rest.endswith(head.suffix):
+            continue
+        if head.org_type in ("government", "local_government"):
+            continue
+        if rest == head.suffix and head.org_type in ("company", "investor"):
+            continue
+        if text in load_reference().index or any(f.start <= start < f.end for f in taken):
+            continue
+        out.append(register(ctx, start, end, head.org_type, registry, pattern_by_id("ent.place_glued")))
     return out
 
 
