@@ -762,3 +762,11 @@ def test_a_signing_pursued_is_planned(text: str) -> None:
 )
 def test_a_signing_negated_called_off_or_weighed_is_none(text: str) -> None:
     assert agreements(extract_text(text, MAY_20)) == {}
+
+
+def test_a_possessive_place_before_a_quoted_name_is_not_a_party() -> None:
+    # The quote holds the partner's name: the city before it only says where it is.
+    found = agreements(
+        extract_text("전남도는 보스턴의 스타트업 '라온셀'과 업무협약을 맺었다.", MAY_20)
+    )
+    assert found == {("mou", frozenset({"gov:kr-jeonnam", "unresolved:라온셀"})): ("signed", None)}

@@ -478,3 +478,52 @@ def test_an_anonymised_company_is_no_organization(text: str) -> None:
 def test_a_short_latin_name_is_still_a_name() -> None:
     # Two capitals are a name (GE사), unlike one.
     assert "GE" in {o.name_ko for o in extract_text("GE사와 협약을 맺었다.", MAY_20).organizations.values()}
+
+
+def test_where_a_company_is_located_is_not_part_of_its_name() -> None:
+    found = extract_text("한미약품은 보스턴 소재 바이오텍 라온셀바이오와 계약을 맺었다.", MAY_20)
+    assert {o.name_ko for o in found.organizations.values() if not o.is_resolved} == {"라온셀바이오"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A name in quotes after a word that says it is a company.
+        ("전남도는 보스턴의 스타트업 '라온셀'과 업무협약을 맺었다.", "라온셀"),
+        ("한미약품은 바이오벤처 ‘다온바이오’와 계약을 맺었다.", "다온바이오"),
+    ],
+)
+def test_a_quoted_name_after_a_company_word_is_a_company(text: str, name: str) -> None:
+    found = extract_text(text, MAY_20).organizations
+    assert name in {o.name_ko for o in found.values()}
+
+
+def test_common_words_quoted_after_a_company_word_are_no_name() -> None:
+    assert extract_text("기업 '혁신'과 '성장'을 강조했다.", MAY_20).organizations == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # One word: a name that could be a person's (한 + 빛) glued to its head is an
+        # institution, and so is a longer name glued to 연구원.
+        ("한빛의료원은 MIT와 협약을 맺었다.", "한빛의료원"),
+        ("한솔메디컬센터는 MIT와 협약을 맺었다.", "한솔메디컬센터"),
+        ("하람생명연구원은 MIT와 협약을 맺었다.", "하람생명연구원"),
+    ],
+)
+def test_a_name_glued_to_its_head_is_an_institution(text: str, name: str) -> None:
+    found = extract_text(text, MAY_20).organizations
+    assert name in {o.name_ko for o in found.values()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "이정국 연구원은 MIT와 협약을 맺었다.",  # a person and their title, spaced
+        "김철수연구원은 말했다.",  # a person glued to their title
+    ],
+)
+def test_a_person_and_their_title_are_no_institution(text: str) -> None:
+    found = extract_text(text, MAY_20).organizations
+    assert not any(key.startswith("unresolved:") for key in found)

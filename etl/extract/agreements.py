@@ -471,13 +471,17 @@ def _possessive_partners(view: list[Tok], parties: list[Party], noun: int) -> li
     return out
 
 
+_QUOTE_MARKS = frozenset("'\"‘’“”「『")
+
+
 def _another_name(view: list[Tok], lo: int, hi: int, possessive: set[int]) -> bool:
     """A name in tokens ``lo..hi`` that is not one of the possessive sides, brackets
-    read past (A와 B(메사추세츠 종합병원) 등의 MOU: the bracket spells B out)."""
+    read past (A와 B(메사추세츠 종합병원) 등의 MOU: the bracket spells B out), not
+    quotes ('OO'과: the quote holds the name itself)."""
     j = lo
     while j < hi:
         tok = view[j]
-        if tok.close > j:
+        if tok.close > j and tok.form not in _QUOTE_MARKS:
             j = tok.close + 1
             continue
         if tok.is_entity and j not in possessive:

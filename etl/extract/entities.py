@@ -343,10 +343,11 @@ def _name_run(view: list[Tok], start: int, words: list[Tok]) -> bool:
     with common words in it (USA 기간 동안 국내 제약)."""
     reference = load_reference()
     first = words[0].form
-    if is_korean_name(first, reference) or first in foreign_given_names():
-        return False
-    if words[-1].form in reference.titles:
-        return False  # 연구원 is a title as well as a head
+    glued = all(not t.space_before for t in words[1:])
+    if not glued and (is_korean_name(first, reference) or first in foreign_given_names()):
+        return False  # 이정국 연구원: a person and their title; 한빛의료원 is one word
+    if words[-1].form in reference.titles and not (glued and len(words) > 2):
+        return False  # 연구원 is a title as well as a head, unless glued to a longer name
     previous = view[start - 1] if start > 0 else None
     if previous is not None and not words[0].space_before and previous.tag in ("SO", "SW"):
         return False
@@ -536,8 +537,17 @@ def _organization_span(
             return None
         head = head_of(name.form)
         return start + 1, start + 2, head.org_type if head else "company"
+    if label == "classified_quoted":
+        # 스타트업 '가나셀'과: the quoted words, one name if they are few.
+        name = view[start + 2 : end - 2]
+        if len(name) > 4 or all(t.tag == "NNG" and not t.oov and len(t.form) > 1 for t in name):
+            return None  # 기업 '혁신'과: common words quoted for emphasis
+        head = head_of(name[-1].form)
+        return start + 2, end - 2, head.org_type if head else "company"
     if label == "place_run":
         words = view[start + 1 : end]
+        if any(t.lex == "near" for t in words):
+            return None  # 보스턴 소재 바이오텍: where a company is, not its name
         if len(words) < 3 and _generic(words):
             return None  # 미국 바이오 센터: a place and a generic head; 오하이오 의료기술 센터 is a name
         head = head_of(view[end - 1].form)
