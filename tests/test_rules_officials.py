@@ -260,3 +260,38 @@ def test_a_western_name_of_three_words_and_a_given_name_that_begins_the_next() -
 def test_a_given_name_of_the_list_may_end_a_name_before_a_title() -> None:
     # 디벌 패트릭 주지사: 패트릭 is also a given name, but the title follows it at once.
     assert set(_people("그는 주청사에서 디벌 패트릭 주지사를 만났다.")) == {"디벌 패트릭"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "organization"),
+    [
+        # A name Kiwi cannot read as any word (마/순/도), then an institution and a title.
+        ("마순도 한국보건산업진흥원(KHIDI) 원장은 CIC를 방문했다.", "마순도", "원장", "khidi"),
+        ("차상도 원장은 보스턴을 찾았다.", "차상도", "원장", None),
+        # The team glued to the title: its leader is the official.
+        ("서울아산병원 이승규 교수팀은 MIT와 공동연구를 진행한다.", "이승규", "교수", "asan-mc"),
+        # An age in brackets right after the name.
+        ("박지훈(45) 노바셀테라퓨틱스 대표는 말했다.", "박지훈", "대표", "unresolved:노바셀테라퓨틱스"),
+        ("홍길동(61) 충북도 경제부지사는 말했다.", "홍길동", "경제부지사", "gov:kr-chungbuk"),
+        # A word that modifies the title is no third word of a Western name.
+        ("에드 마키 연방 상원의원은 말했다.", "에드 마키", "상원의원", None),
+    ],
+)
+def test_name_title_orders_found_by_probes(
+    text: str, name: str, title: str, organization: str | None
+) -> None:
+    found = _people(text)
+    assert name in found
+    assert found[name][:2] == (title, organization)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "제약사 대표는 말했다.",  # a common word before a title
+        "전문성 대표는 말했다.",  # a word Kiwi knows, with a suffix
+        "이사회 의장은 말했다.",
+    ],
+)
+def test_common_words_before_a_title_are_no_name(text: str) -> None:
+    assert _people(text) == {}

@@ -164,7 +164,11 @@ def test_visit(text: str, expected: dict) -> None:
 def test_visit_subject_carries_to_the_next_sentence() -> None:
     text = "김영환 충북지사는 12일 보스턴에 도착했다.\n이어 하버드 의대를 방문해 협력을 논의했다."
     found = visits(extract_text(text, MARCH_20))
-    assert found == {("김영환", "harvard-med"): ("completed", None)}
+    # Arriving in Boston on the 12th is itself a visit to Boston.
+    assert found == {
+        ("김영환", "harvard-med"): ("completed", None),
+        ("김영환", "us-ma-boston"): ("completed", date(2024, 3, 12)),
+    }
 
 
 def test_visitors_companion_is_not_the_visitor() -> None:
@@ -473,3 +477,28 @@ def test_a_visit_negated_or_called_off_is_none(text: str) -> None:
 def test_a_visit_for_a_purpose_is_planned() -> None:
     found = visits(extract_text("강기정 광주시장은 하버드대를 방문하기 위해 출국했다.", date(2024, 5, 20)))
     assert found == {("강기정", "harvard"): ("planned", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # Arriving at or heading for a place abroad is being there.
+        ("강기정 광주시장은 지난 15일 보스턴에 도착했다.", "us-ma-boston"),
+        ("강기정 광주시장은 하버드대로 향했다.", "harvard"),
+    ],
+)
+def test_arriving_abroad_is_a_visit(text: str, target: str) -> None:
+    assert ("강기정", target) in visits(extract_text(text, date(2024, 5, 20)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "강기정 광주시장은 17일 귀국해 인천공항에 도착했다.",  # coming home
+        "강기정 광주시장은 서울로 향했다.",  # a place of the official's own country
+        # An online ceremony abroad: no one was there.
+        "강기정 광주시장은 29일 미국 샌프란시스코 연구센터의 온라인 개소식에서 축사를 했다.",
+    ],
+)
+def test_coming_home_or_taking_part_from_afar_is_no_visit(text: str) -> None:
+    assert visits(extract_text(text, date(2024, 5, 20))) == {}

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.context import Found, SentenceContext
-from etl.extract.lexicon import ALL_ROLES, head_of, particle_forms
+from etl.extract.lexicon import ALL_ROLES, head_of, particle_forms, words_of
 from etl.extract.names import foreign_given_names, is_korean_name, romanize, surname_of
 from etl.extract.regions import dominant_province
 from etl.nlp import analyzer
@@ -32,7 +32,11 @@ _HANGUL_PAIR = re.compile(
     r"(?<![가-힣A-Za-z0-9·\-])(?=(?P<n>(?P<first>[가-힣]{1,5})\s(?P<last>[가-힣]{1,6}))(?=\s))"
 )
 _THIRD_WORD = re.compile(r"\s(?P<w>[가-힣]{2,6})(?=\s)")
-_KOREAN_NAME = re.compile(r"(?<![가-힣A-Za-z0-9\-])(?P<n>[가-힣]{2,4})(?=\s)")
+# A person's age in brackets right after their name (홍길동(45) OO 대표).
+_AGE = re.compile(r"\(\d{1,3}(?:세)?\)(?=\s)")
+_KOREAN_NAME = re.compile(
+    r"(?<![가-힣A-Za-z0-9\-])(?P<n>[가-힣]{2,4})(?=\s|\(\d{1,3}(?:세)?\)\s)"
+)
 # The Latin spelling of a person: capitalised words, not an acronym (홍길동 회장(KABIC)).
 _FOREIGN_WITH_LATIN = re.compile(
     r"(?<![가-힣])(?P<n>[가-힣]{1,6}\s[가-힣]{1,6})\s?\((?P<en>[A-Z][a-z][A-Za-z.\-' ]{1,40})\)"
@@ -76,17 +80,25 @@ def _title_ahead() -> re.Pattern[str]:
     # After the title: a non-letter, or the first syllable of a particle of the one
     # particle table (시장은, 총장과, 대표 측).
     starts = sorted(
-        {f[0] for f in particle_forms(*ALL_ROLES, "side", "honorific") if "가" <= f[0] <= "힣"}
+        {
+            f[0]
+            for f in (*particle_forms(*ALL_ROLES, "side", "honorific"), *_TEAM_WORDS)
+            if "가" <= f[0] <= "힣"
+        }
     )
     return re.compile(
         rf"(?:\s+\S+){{0,4}}?\s+\S*?(?:{titles})(?=[^가-힣A-Za-z0-9]|[{''.join(starts)}]|$)"
     )
 
 
+# A person's team glued to their title (홍길동 교수팀은, 교수연구팀): the person leads it.
+_TEAM_WORDS = ("연구팀", "연구진", "팀")
+
+
 @functools.cache
 def _word_endings() -> tuple[str, ...]:
     """Particles and what else may end a name's word (rules/particles.csv), longest first."""
-    forms = particle_forms(*ALL_ROLES, "copula", "side", "honorific")
+    forms = (*particle_forms(*ALL_ROLES, "copula", "side", "honorific"), *_TEAM_WORDS)
     return tuple(
         sorted((f for f in forms if f not in (",", "·", "ㆍ", "‧", "、")), key=len, reverse=True)
     )
@@ -206,17 +218,32 @@ def _named_between_institution_and_title(
 ) -> bool:
     """OO진흥원 차순도 원장: three syllables starting with a surname, between an
     institution and its head's title, are a name even when Kiwi reads common words in
-    them (차/순/도); the institution and the title together leave no other reading."""
+    them (차/순/도); the institution and the title together leave no other reading.
+    Before a title alone, or an institution and its title, only a word Kiwi cannot
+    read at all (one syllable a piece) is taken so."""
     if len(name) != 3 or surname_of(name) != name[0] or name in reference.index:
         return False
     before = any(
         e.ref.kind == "organization" and e.end == start - 1 and ctx.text[e.end - ctx.start] == " "
         for e in ctx.entities
     )
-    if not before:
+    if not ctx.text[end - ctx.start : end - ctx.start + 1].isspace():
         return False
-    after = ctx.text[end - ctx.start :].split(maxsplit=1)
-    if not after or not ctx.text[end - ctx.start : end - ctx.start + 1].isspace():
+    at = end + 1
+    if not before:
+        # 차순도 OO진흥원(KHIDI) 원장, 차순도 원장: a word Kiwi cannot read as any word it
+        # knows (one syllable a piece), then a title, or an institution and its title.
+        if any(t.len > 1 for t in analyzer().tokenize(name)):
+            return False
+        institution = next((e for e in ctx.entities if e.start == at and e.ref.kind == "organization"), None)
+        if institution is not None:
+            rest = ctx.text[institution.end - ctx.start :]
+            bracket = re.match(r"\([^()]*\)", rest)
+            at = institution.end + (bracket.end() if bracket else 0) + 1
+            if not ctx.text[at - 1 - ctx.start : at - ctx.start].isspace():
+                return False
+    after = ctx.text[at - ctx.start :].split(maxsplit=1)
+    if not after:
         return False
     word = re.match(r"[가-힣]*", after[0])[0]  # 원장, 원장은: the word before any punctuation
     title = _title_in(_strip_particle(word)) if word else None
@@ -249,7 +276,8 @@ def _surname_word(word: str, reference: Reference) -> bool:
     noun (Kiwi may know it as a word: 크리스마스), not a title, a place or an institution."""
     tags = _word_tags(word)
     return (
-        len(tags) == 1
+        word not in words_of("title_mod")  # 에드 마키 연방 상원의원
+        and len(tags) == 1
         and tags[0][1] in ("NNP", "NNG")
         and word not in reference.index
         and _title_in(word) is None
@@ -381,14 +409,18 @@ def _hit_for(ctx: SentenceContext, span, reference: Reference) -> OfficialHit | 
     """The title after a name (at most two affiliation words between), as a hit."""
     start, end, name, name_en, korean = span
     local_end = end - ctx.start
-    if ctx.text[local_end : local_end + 1] not in (" ", "\t"):
+    age = _AGE.match(ctx.text, local_end)
+    skip = len(age.group()) if age else 0  # 홍길동(45) OO 대표: the age is read past
+    if ctx.text[local_end + skip : local_end + skip + 1] not in (" ", "\t"):
         return None
     # OO병원(영문 이름) 박사: a bracket inside the noun phrase is read past.
-    after = _BRACKETED.sub(lambda m: " " * len(m.group()), ctx.text[local_end : local_end + 120])
+    after = _BRACKETED.sub(
+        lambda m: " " * len(m.group()), ctx.text[local_end + skip : local_end + skip + 120]
+    )
     words = list(re.finditer(r"\S+", after))[:4]
     for n, word_match in enumerate(words):
         raw = word_match.group()
-        word_start = end + word_match.start()
+        word_start = end + skip + word_match.start()
         word = _strip_word(raw)
         found = _title_in(word) if word else None
         if found is not None:

@@ -180,7 +180,9 @@ def _same_side(tok: Tok, official: str | None) -> bool:
     return official.split("|", 1)[1] in (side, f"gov:{side}", f"place:{side}")
 
 
-def _destinations(view: list[Tok], lo: int, trigger: int) -> list[Tok]:
+def _destinations(
+    view: list[Tok], lo: int, trigger: int, roles: frozenset[str] = _DESTINATION_ROLES
+) -> list[Tok]:
     out = []
     args = arguments(view, lo, trigger)
     for arg in args:
@@ -190,7 +192,7 @@ def _destinations(view: list[Tok], lo: int, trigger: int) -> list[Tok]:
         nominal = arg.role == "" and all(
             t.tag == "MAG" or t.lex == "adverbial" for t in view[arg.index + 1 : trigger]
         )  # X 깜짝 방문, 보스턴 방문: the name right before the visit noun
-        if arg.role not in _DESTINATION_ROLES and not nominal:
+        if arg.role not in roles and not nominal:
             continue
         if not _reaches(view, arg, trigger):
             continue
@@ -212,6 +214,24 @@ def _reaches(view: list[Tok], arg: Arg, trigger: int) -> bool:
         if tok.tag in ("VV", "VA", "XSV", "EC") or tok.lex in ("sign", "meet"):
             return False
     return True
+
+
+# 보스턴에 도착했다, 하버드대로 향했다: where one arrives or heads for.
+_ARRIVAL_ROLES = frozenset({"dat", "ins"})
+
+
+def _abroad(
+    visitor: str,
+    target: EntityRef,
+    country_of_official: Callable[[str], str | None] | None,
+    country_of_target: Callable[[EntityRef], str | None] | None,
+) -> bool:
+    """Whether the target is in another country than the official's own (Korea when
+    the official's country is not known)."""
+    if country_of_official is None or country_of_target is None:
+        return False
+    there = country_of_target(target)
+    return there is not None and there != (country_of_official(visitor) or "KR")
 
 
 def _booth(view: list[Tok], arg: Arg) -> bool:
@@ -285,11 +305,14 @@ def find_visits(
                     )
                 )
             continue
-        targets = _destinations(view, lo, trigger)
+        abroad = label == "abroad"
+        targets = _destinations(view, lo, trigger, _ARRIVAL_ROLES if abroad else _DESTINATION_ROLES)
         if not targets and _is_relative(view, trigger):
             targets = _relative_target(view, trigger)
         for target in targets:
             ref = _target_ref(target)
+            if ref is not None and abroad and not _abroad(visitor, ref, country_of_official, country_of_target):
+                continue  # 인천공항에 도착했다: coming home is no visit
             if ref is not None:
                 found.append((visitor, ref, trigger, match.pattern.id, match.pattern.confidence))
     if country_of_official and country_of_target:
@@ -392,6 +415,8 @@ def _presence(
             continue
         if tok.ent == "org" and _agent_of_a_modifier(view, arg.role_index):
             continue  # OO사에서 운영하는 플랫폼: the institution runs it, no one is there
+        if any(t.lex == "remote" for t in view[arg.index + 1 :]):
+            continue  # OO 센터의 온라인 개소식에서, 화상으로 참석: no one was there
         target_country = country_of_target(tok.entity.ref)
         if target_country and target_country != home:
             rule = pattern_by_id("vis.presence")
