@@ -770,3 +770,41 @@ def test_a_possessive_place_before_a_quoted_name_is_not_a_party() -> None:
         extract_text("전남도는 보스턴의 스타트업 '라온셀'과 업무협약을 맺었다.", MAY_20)
     )
     assert found == {("mou", frozenset({"gov:kr-jeonnam", "unresolved:라온셀"})): ("signed", None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A past modifier or a past clause before a main verb of the future: the
+        # signing is done, and a date after the modified noun is the main clause's.
+        "다나파버 암연구소와 협약을 맺은 전남도는 내년부터 연구원을 파견한다.",
+        "전남도는 15일 다나파버 암연구소와 협약을 맺은 뒤 내년부터 연구원을 파견한다.",
+        "전남도는 15일 다나파버 암연구소와 협약을 맺었고 내년부터 연구원을 파견한다.",
+    ],
+)
+def test_a_signing_told_in_the_past_before_a_plan_is_signed(text: str) -> None:
+    ((key, (status, signed_on)),) = agreements(extract_text(text, MAY_20)).items()
+    assert key == ("mou", frozenset({"gov:kr-jeonnam", "dana-farber"}))
+    assert status == "signed"
+    assert signed_on in (None, date(2024, 5, 15))
+    assert (signed_on is None) == ("15일" not in text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Both sides as the subject: the two named as actor and partner just before.
+        "전남도와 다나파버 암연구소는 뜻을 모았다.\n양측은 업무협약을 체결했다.",
+        "전남도와 다나파버 암연구소는 뜻을 모았다.\n양 기관은 업무협약을 체결했다.",
+        "전남도는 다나파버 암연구소와 협력 방안을 논의했다.\n두 기관은 업무협약을 체결했다.",
+    ],
+)
+def test_both_sides_as_the_subject_are_the_two_named_before(text: str) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {
+        ("mou", frozenset({"gov:kr-jeonnam", "dana-farber"})): ("signed", None)
+    }
+
+
+def test_both_sides_with_no_two_named_before_make_no_agreement() -> None:
+    text = "전남도는 바이오 산업을 키운다.\n양측은 업무협약을 체결했다."
+    assert agreements(extract_text(text, MAY_20)) == {}

@@ -502,3 +502,26 @@ def test_arriving_abroad_is_a_visit(text: str, target: str) -> None:
 )
 def test_coming_home_or_taking_part_from_afar_is_no_visit(text: str) -> None:
     assert visits(extract_text(text, date(2024, 5, 20))) == {}
+
+
+def test_the_head_named_in_brackets_with_their_own_title_leads_the_delegation() -> None:
+    # (단장 OO 지사): the title after the name is the person's office.
+    found = visits(
+        extract_text(
+            "전남도 방문단(단장 김영록 지사)은 15일 모더나 본사를 방문했다.", date(2024, 5, 20)
+        )
+    )
+    assert found == {("김영록", "moderna"): ("completed", date(2024, 5, 15))}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # A week named relative to the report says which side the visit is on.
+        ("다음 주 하버드대를 방문하는 김영록 전남지사는 협약을 논의한다.", "planned"),
+        ("김영록 전남지사는 내주 하버드대를 방문한다.", "planned"),
+        ("김영록 전남지사는 지난주 하버드대를 방문했다.", "completed"),
+    ],
+)
+def test_a_week_word_sets_the_visits_side(text: str, status: str) -> None:
+    assert visits(extract_text(text, date(2024, 5, 20))) == {("김영록", "harvard"): (status, None)}

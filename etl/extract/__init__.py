@@ -10,7 +10,7 @@ from datetime import date
 
 from etl.extract.agreements import Carried, find_agreements, merge_agreements
 from etl.extract.amounts import find_amounts
-from etl.extract.clauses import quoted_tense, sentence_tense
+from etl.extract.clauses import past_clause_end, quoted_tense, sentence_tense
 from etl.extract.context import Found, SentenceContext, build_context
 from etl.extract.dates import DateMention, find_dates
 from etl.extract.entities import (
@@ -95,12 +95,19 @@ def _dates(ctx: SentenceContext, view: list[Tok], published: date | None) -> lis
     is past."""
     future = sentence_tense(view) == "future"
     dates = find_dates(ctx.text, published, future_hint=future)
+    # (end of a clause, its tense) where a clause's tense differs from the sentence's.
+    splits: list[tuple[int, bool]] = []
     quoted = quoted_tense(view)
-    if quoted is None or (quoted[1] == "future") == future:
-        return dates
-    boundary = view[quoted[0]].end - ctx.start
-    inner = find_dates(ctx.text, published, future_hint=quoted[1] == "future")
-    return [d for d in inner if d.end <= boundary] + [d for d in dates if d.end > boundary]
+    if quoted is not None and (quoted[1] == "future") != future:
+        splits.append((view[quoted[0]].end, quoted[1] == "future"))
+    done = past_clause_end(view) if future else None
+    if done is not None:
+        splits.append((done, False))  # 15일 협약을 맺은 뒤 내년부터 …: the 15th is past
+    for end, hint in splits:
+        boundary = end - ctx.start
+        inner = find_dates(ctx.text, published, future_hint=hint)
+        dates = [d for d in inner if d.end <= boundary] + [d for d in dates if d.end > boundary]
+    return dates
 
 
 def extract(article: CleanArticle) -> Extraction:

@@ -77,6 +77,8 @@ class Carried:
 
     subject: Party | None = None
     partners: list[Party] = field(default_factory=list)
+    # The last sentences read, newest last: where 양측은, 두 기관은 find their two sides.
+    previous: list[tuple[SentenceContext, list[Tok]]] = field(default_factory=list)
 
 
 def _as_party(tok: Tok, people: dict[str, str]) -> EntityRef | None:
@@ -217,6 +219,33 @@ def _has_own_subject(view: list[Tok], before: int) -> bool:
     )
 
 
+# Words for both sides at once (양측은, 양사는, 쌍방은).
+_BOTH_WORDS = frozenset({"양측", "양사", "쌍방"})
+
+
+def _both_sides_speak(view: list[Tok], lo: int, hi: int) -> bool:
+    """양측은, 양 기관은, 두 대학이: the subject of the clause is both sides at once."""
+    for j in range(lo, hi):
+        tok = view[j]
+        both = tok.form in _BOTH_WORDS or (
+            tok.lex == "generic_party" and j > 0 and view[j - 1].form in ("양", "두")
+        )
+        if both and np_role(view, j)[0] in _ACTOR_ROLES:
+            return True
+    return False
+
+
+def _sides_named_before(carried: Carried, people: dict[str, str]) -> list[Party]:
+    """The two or three institutions the last sentences named as their actors and
+    partners (A와 B는 …, A는 B와 …), newest sentence first."""
+    for ctx, view in reversed(carried.previous):
+        parties = _parties(ctx, view, arguments(view, 0, len(view)), people)
+        sides = _dedupe([p for p in parties if p.role in _ACTOR_ROLES | _PARTNER_ROLES | {"conj"}])
+        if 2 <= len({p.ref for p in sides}) <= 3:
+            return sides
+    return []
+
+
 def _referred_partners(view: list[Tok], lo: int, hi: int) -> bool:
     """두 기관과, 양 기관과, 이들 기관과: partners named before, referred to by number."""
     for j in range(lo + 1, hi):
@@ -331,6 +360,9 @@ def find_agreements(
         referred = not partners and _referred_partners(view, lo, noun) and carried.partners
         if referred:
             partners = list(carried.partners)  # 두 기관과: the partners named just before
+        elif not partners and not actors and _both_sides_speak(view, lo, noun):
+            partners = _sides_named_before(carried, people)  # 양측은 협약을 체결했다
+            referred = bool(partners)
         elif _unnamed_counterpart(view, lo, noun) and not partners:
             continue
         if not partners and not actors:
@@ -352,7 +384,8 @@ def find_agreements(
         if len({p.ref for p in sides}) < 2:
             continue
         position = view[verb].start
-        when = nearest_date(dates, view[noun].start, ctx.clause_of(position), ctx)
+        relative = status_at(view, verb)[0] == "relative"
+        when = nearest_date(dates, view[noun].start, ctx.clause_of(position), ctx, relative)
         status, _ = _status(view, verb, kind, when, published)
         if status == "negated":
             continue  # 체결하지 못했다, 체결이 무산됐다: no agreement
@@ -382,6 +415,7 @@ def find_agreements(
                     confidence=match.pattern.confidence,
                 )
             )
+    carried.previous = [*carried.previous[-1:], (ctx, view)]
     return agreements, counts
 
 

@@ -390,6 +390,32 @@ def _tense_of_ending(view: list[Tok], j: int, after: int = 0) -> str:
     return ""
 
 
+# Nouns after a past modifier that put its clause before the main one (맺은 뒤, 방문한 후).
+_AFTER_NOUNS = frozenset({"뒤", "후", "이후", "다음"})
+
+
+def past_clause_end(view: list[Tok]) -> int | None:
+    """Where the last clause told in the past ends inside a sentence whose main verb is
+    not past (협약을 맺었고 … 파견한다, 방문한 뒤 … 할 예정이다): the character offset
+    after its ending, or None."""
+    final = next((j for j in range(len(view) - 1, -1, -1) if view[j].tag == "EF"), len(view))
+    for j in range(final - 1, 0, -1):
+        tok = view[j]
+        if tok.tag == "EC" and view[j - 1].tag == "EP" and view[j - 1].form in _PAST_MARKS:
+            return tok.end
+        if (
+            tok.tag == "ETM"
+            and tok.form in ("ᆫ", "은")
+            and j + 1 < len(view)
+            and view[j + 1].form in _AFTER_NOUNS
+        ):
+            return view[j + 1].end
+    return None
+
+
+_PAST_MARKS = ("었", "았", "였", "ᆻ")
+
+
 # Endings that close a reported clause (체결한다고 밝혔다, 방문할 예정이라고 말했다).
 _QUOTATIVE_ENDINGS = frozenset({"다고", "ᆫ다고", "는다고", "라고", "이라고"})
 
@@ -415,14 +441,19 @@ def subject_args(view: list[Tok], args: list[Arg]) -> list[Arg]:
 
 
 def nearest_date(
-    dates: list[DateMention], position: int, clause: tuple[int, int], ctx: SentenceContext
+    dates: list[DateMention],
+    position: int,
+    clause: tuple[int, int],
+    ctx: SentenceContext,
+    before_only: bool = False,
 ) -> DateMention | None:
     """The date that governs a verb at ``position``: the closest one before it in the
-    sentence, else one after it within its clause."""
+    sentence, else one after it within its clause (never after a relative clause's
+    verb: 협약을 맺은 OO는 내년부터 …, the year is the main clause's)."""
     before = [d for d in dates if ctx.start + d.end <= position]
     if before and not _relative_clause_between(ctx, ctx.start + before[-1].end, position):
         return before[-1]
-    if before:
+    if before or before_only:
         return None  # 작년 문을 연 병원이 … 협약: the date belongs to another verb
     after = [d for d in dates if position <= ctx.start + d.start < clause[1]]
     return after[0] if after else None

@@ -379,10 +379,22 @@ def _direction(raw: _Raw) -> Direction | None:
     return None
 
 
+# A week named relative to the report (다음 주, 내주, 지난주): no day to record, but which
+# side of the report the event is on.
+_WEEK = re.compile(r"(?<![가-힣])(?:(?P<future>다음\s?주|내주|오는\s?주)|(?P<past>지난\s?주))(?=\s|$|[에의,])")
+
+
+def _weeks(text: str) -> list[DateMention]:
+    return [
+        DateMention(m.start(), m.end(), m.group(), None, "future" if m["future"] else "past")
+        for m in _WEEK.finditer(text)
+    ]
+
+
 def find_dates(text: str, published: date | None, future_hint: bool = False) -> list[DateMention]:
     """Date expressions in ``text``, ranges joined, each resolved when it can be."""
     raws = _scan(text)
-    mentions: list[DateMention] = []
+    mentions: list[DateMention] = _weeks(text)
     i = 0
     while i < len(raws):
         raw = raws[i]
@@ -405,4 +417,4 @@ def find_dates(text: str, published: date | None, future_hint: bool = False) -> 
             DateMention(raw.start, raw.end, text[raw.start : raw.end], value, _direction(raw))
         )
         i += 1
-    return mentions
+    return sorted(mentions, key=lambda m: m.start)

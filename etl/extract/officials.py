@@ -324,11 +324,15 @@ def _appositions(
             part_start = offset
             offset += len(part)
             words = re.split(r"[\s·]+", part.strip())  # (UNIST·총장 홍길동)
+            # (단장 홍길동 지사): the office after the name is the person's own title.
+            trailing = _title_in(words[-1]) if len(words) >= 3 else None
+            if trailing is not None:
+                words = words[:-1]
             named = _bracket_name(words, reference)
             if named is None or len(words) <= named[0]:
                 continue
             taken, name = named
-            found = _title_in(words[-taken - 1])
+            found = trailing or _title_in(words[-taken - 1])
             if found is None or name == reporter:
                 continue
             title, prefix = found

@@ -345,7 +345,7 @@ def find_visits(
             continue  # 방문하지 않았다, 방문이 취소됐다: no visit
         position = view[trigger].start
         clause = ctx.clause_of(position)
-        when = nearest_date(dates, position, clause, ctx)
+        when = nearest_date(dates, position, clause, ctx, _is_past_relative(view, trigger))
         value = when.value if when else None
         if value is None and pattern_id == "vis.attend" and _that_day(view):
             value = previous_when  # 이날 체결식에는 …: the day of the event just told
@@ -363,6 +363,10 @@ def find_visits(
             )
         )
     return visits
+
+
+def _is_past_relative(view: list[Tok], trigger: int) -> bool:
+    return status_at(view, trigger)[0] == "relative"
 
 
 def _is_relative(view: list[Tok], trigger: int) -> bool:
