@@ -808,3 +808,38 @@ def test_both_sides_as_the_subject_are_the_two_named_before(text: str) -> None:
 def test_both_sides_with_no_two_named_before_make_no_agreement() -> None:
     text = "전남도는 바이오 산업을 키운다.\n양측은 업무협약을 체결했다."
     assert agreements(extract_text(text, MAY_20)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # A headline's agreement noun ending the line reports the signing.
+        ("전남도, 다나파버 암연구소와 업무협약", {"gov:kr-jeonnam", "dana-farber"}),
+        ("인천시, 모더나와 백신 협력 MOU", {"gov:kr-incheon", "moderna"}),
+        # A dash pair modifying the noun is its two sides, comma or not.
+        ("전남도-다나파버 암연구소 업무협약 체결", {"gov:kr-jeonnam", "dana-farber"}),
+        ("전남도-하버드대 바이오 협력 MOU", {"gov:kr-jeonnam", "harvard"}),
+    ],
+)
+def test_headline_nouns_and_dash_pairs_report_a_signing(text: str, parties: set[str]) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {
+        ("mou", frozenset(parties)): ("signed", None)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "이번 협약은 전남도와 다나파버 암연구소의 협력 결과다.",  # a noun a sentence goes on from
+        "전남도, 다나파버 암연구소와 업무협약 추진",  # pursued, not signed
+    ],
+)
+def test_an_agreement_noun_inside_a_sentence_or_pursued_is_no_headline_signing(text: str) -> None:
+    found = agreements(extract_text(text, MAY_20))
+    assert all(status != "signed" for status, _ in found.values())
+
+
+def test_places_paired_by_a_dash_before_cooperation_name_its_scope() -> None:
+    # 대전-보스턴 민간협력: where the cooperation reaches, not who signed.
+    text = "대전시는 대전-보스턴 민간협력 네트워크 구축을 위한 협약을 체결했다."
+    assert agreements(extract_text(text, MAY_20)) == {}

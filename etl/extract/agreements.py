@@ -246,6 +246,27 @@ def _sides_named_before(carried: Carried, people: dict[str, str]) -> list[Party]
     return []
 
 
+def _dash_pair_before(
+    ctx: SentenceContext, view: list[Tok], lo: int, noun: int, people: dict[str, str]
+) -> list[Party]:
+    """A-B 바이오 협력 MOU: two names paired by a dash, then only nouns up to the
+    agreement noun (the pair modifies it)."""
+    for j in range(noun - 1, lo, -1):
+        tok = view[j]
+        if tok.is_entity and j >= 2 and view[j - 1].form in _DASHES and view[j - 2].is_entity:
+            if view[j - 1].space_before or tok.space_before:
+                return []
+            args = [Arg(j - 2, "conj", j - 1, 0), Arg(j, "", j, 0)]
+            sides = _dedupe(_parties(ctx, view, args, people))
+            return sides if len({p.ref for p in sides}) == 2 else []
+        if tok.tag not in ("NNG", "NNP", "SL") or tok.role or tok.is_entity:
+            return []
+    return []
+
+
+_DASHES = frozenset("-–—")
+
+
 def _referred_partners(view: list[Tok], lo: int, hi: int) -> bool:
     """두 기관과, 양 기관과, 이들 기관과: partners named before, referred to by number."""
     for j in range(lo + 1, hi):
@@ -333,6 +354,13 @@ def find_agreements(
                 actors = []  # OO협회는 A와 B 간 …에 합의: the pair are the sides, not the topic
                 pair = between
             partners += between
+        if len({p.ref for p in actors + partners}) < 2:
+            # 충북도-하버드대 업무협약 체결: a dash pair modifying the noun is its two sides.
+            dashed = _dash_pair_before(ctx, view, lo, noun, people)
+            if kind == "cooperation" and any(view[p.index].ent == "place" for p in dashed):
+                dashed = []  # 대전-보스턴 민간협력: places name the cooperation's scope
+            if dashed:
+                actors, partners, pair = [], dashed, dashed
         if not actors and (head := _relative_head(view, verb)) is not None:
             # A와 협약을 맺은 B는: the name the clause modifies is the other side.
             actors = _parties(ctx, view, [Arg(head, "subj", head, 0)], people)
@@ -387,6 +415,8 @@ def find_agreements(
         relative = status_at(view, verb)[0] == "relative"
         when = nearest_date(dates, view[noun].start, ctx.clause_of(position), ctx, relative)
         status, _ = _status(view, verb, kind, when, published)
+        if match.pattern.id == "agr.headline_noun":
+            status = "signed"  # OO도, OO대와 업무협약: a headline reports the signing
         if status == "negated":
             continue  # 체결하지 못했다, 체결이 무산됐다: no agreement
         if status == "planned" and view[verb].lex == "conclude":
