@@ -525,3 +525,19 @@ def test_the_head_named_in_brackets_with_their_own_title_leads_the_delegation() 
 )
 def test_a_week_word_sets_the_visits_side(text: str, status: str) -> None:
     assert visits(extract_text(text, date(2024, 5, 20))) == {("김영록", "harvard"): (status, None)}
+
+
+def test_officials_listed_as_the_subject_visit_together() -> None:
+    found = visits(
+        extract_text("이명수 이사장과 김성진 단장이 함께 15일 보스턴을 방문했다.", date(2024, 5, 20))
+    )
+    assert found == {
+        ("이명수", "us-ma-boston"): ("completed", date(2024, 5, 15)),
+        ("김성진", "us-ma-boston"): ("completed", date(2024, 5, 15)),
+    }
+
+
+def test_an_official_in_the_object_does_not_visit() -> None:
+    # The one visited is not a visitor: only the subject's list travels.
+    found = visits(extract_text("이명수 이사장은 15일 보스턴에서 김성진 단장을 만났다.", date(2024, 5, 20)))
+    assert ("김성진", "us-ma-boston") not in found

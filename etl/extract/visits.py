@@ -77,6 +77,21 @@ def _subject_people(view: list[Tok]) -> list[str]:
     ]
 
 
+def _fellow_subjects(view: list[Tok], before: int, visitor: str) -> list[str]:
+    """A 이사장과 B 단장이 함께 방문했다: the officials joined to the visitor in the
+    subject's list travel too; the visitor alone otherwise."""
+    args = arguments(view, 0, before)
+    mine = next((a for a in args if view[a.index].person == visitor and a.role in _SUBJECT_ROLES), None)
+    if mine is None:
+        return [visitor]
+    together = [
+        view[a.index].person
+        for a in args
+        if a.chain == mine.chain and a.role in (*_SUBJECT_ROLES, "conj") and view[a.index].person
+    ]
+    return list(dict.fromkeys(together)) or [visitor]
+
+
 def _bracketed_head(view: list[Tok], before: int | None = None) -> str | None:
     """OO대(총장 홍길동)는, 유니스트(UNIST·총장 홍길동)가: the head named in brackets after
     the institution heading the sentence acts for it, and travels for it."""
@@ -314,7 +329,10 @@ def find_visits(
             if ref is not None and abroad and not _abroad(visitor, ref, country_of_official, country_of_target):
                 continue  # 인천공항에 도착했다: coming home is no visit
             if ref is not None:
-                found.append((visitor, ref, trigger, match.pattern.id, match.pattern.confidence))
+                for traveller in _fellow_subjects(view, trigger, visitor):
+                    found.append(
+                        (traveller, ref, trigger, match.pattern.id, match.pattern.confidence)
+                    )
     if country_of_official and country_of_target:
         visitor = subject or head or (
             previous if not _other_subject(view, 0, len(view), previous) else None
