@@ -541,3 +541,14 @@ def test_an_official_in_the_object_does_not_visit() -> None:
     # The one visited is not a visitor: only the subject's list travels.
     found = visits(extract_text("이명수 이사장은 15일 보스턴에서 김성진 단장을 만났다.", date(2024, 5, 20)))
     assert ("김성진", "us-ma-boston") not in found
+
+
+def test_attending_at_a_venue_no_list_has_abroad_is_a_visit() -> None:
+    # The venue's name opens with its city: it is in the United States.
+    found = visits(
+        extract_text(
+            "강기정 광주시장은 15일 보스턴 컨벤션센터에서 열린 투자설명회에 참석했다.",
+            date(2024, 5, 20),
+        )
+    )
+    assert found == {("강기정", "unresolved:보스턴컨벤션센터"): ("completed", date(2024, 5, 15))}

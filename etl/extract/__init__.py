@@ -193,7 +193,7 @@ def extract(article: CleanArticle) -> Extraction:
                 dates,
                 published,
                 country_of_official=official_country,
-                country_of_target=lambda ref: _country_of(reference, ref),
+                country_of_target=country_of,
             )
         )
         # After this sentence's visits, which read the place as where someone went:

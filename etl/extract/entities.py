@@ -272,9 +272,11 @@ def unresolved_key(name: str) -> str:
 
 
 def _country_before(ctx: SentenceContext, start: int, reference: Reference) -> str | None:
+    """The country of a place written just before a name, or opening it (보스턴
+    컨벤션센터: the place is the name's first word)."""
     for entity in reversed(ctx.entities):
         adjacent = entity.end <= start and ctx.slice(entity.end, start).strip() == ""
-        if adjacent and entity.ref.kind == "place":
+        if (adjacent or entity.start == start) and entity.ref.kind == "place":
             return reference.places[entity.ref.key].country
     return None
 
