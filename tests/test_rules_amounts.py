@@ -39,6 +39,13 @@ MONEY = [
     ("상반기에만 70억원을 썼다.", 7_000_000_000, "KRW", "exact"),
     # A Hangul number starts a word: 인천만 holds no 천만.
     ("인천만 40억원을 받았다.", 4_000_000_000, "KRW", "exact"),
+    # Verbs that bound or approach the amount, in any ending.
+    ("매출이 2조 원을 웃돈다.", 2_000_000_000_000, "KRW", "at_least"),
+    ("기술료가 4억 달러에 못 미친다.", 400_000_000, "USD", "at_most"),
+    ("200억원 가까이 투자했다.", 20_000_000_000, "KRW", "approx"),
+    ("시장이 3조원에 육박한다.", 3_000_000_000_000, "KRW", "approx"),
+    ("7억 달러를 밑돈다.", 700_000_000, "USD", "at_most"),
+    ("6억 달러에 달한다.", 600_000_000, "USD", "exact"),  # reaching is no bound
 ]
 
 NOT_MONEY = [

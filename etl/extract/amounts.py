@@ -61,10 +61,16 @@ _GROUP = rf"(?:(?:{_NUM})\s*여?\s*(?:[천백십])?\s*(?:[조억만])?|(?:천|�
 # one particle table (rules/particles.csv). Hangul forms only (Kiwi's ᆯ/ᆫ are not text).
 _OBJ_SUBJ = "|".join(
     sorted(
-        (f for f in particle_forms("obj", "subj") if re.fullmatch(r"[가-힣]", f)),
+        (f for f in particle_forms("obj", "subj", "dat") if re.fullmatch(r"[가-힣]", f)),
         key=len,
         reverse=True,
     )
+)
+# Verbs that bound or approach an amount, by their stems: 넘는/넘어섰다/넘긴, 웃돈다/웃도는,
+# 상회, 밑돈다, 하회, 못 미친다, 가까이/가까운, 육박, 근접.
+_BOUND_VERBS = (
+    r"넘[는게어긴었은을]|웃[도돈돌]|상회|초과|밑[도돈돌]|하회|못\s?미[치친쳐칠]|미달|"
+    r"가까[이운]|육박|근접"
 )
 _KOREAN_AMOUNT = re.compile(
     rf"(?P<pre>(?:약|대략|최대|최소|최고|적어도|총|무려)\s*)?"
@@ -73,7 +79,7 @@ _KOREAN_AMOUNT = re.compile(
     rf"\s*(?P<approx_mid>여|여만|남짓)?\s*"
     rf"(?P<cur>{_CURRENCY_ALT})"
     rf"(?P<post>\s*(?:대|가량|정도|안팎|내외|남짓|이상|이하|미만|초과|이내|여|"
-    rf"(?:{_OBJ_SUBJ})?\s*(?:넘는|넘게|넘어|넘긴|웃도는|상회하는|밑도는))?)",
+    rf"(?:{_OBJ_SUBJ})?\s*(?:{_BOUND_VERBS}))?)",
 )
 _DOLLAR_AMOUNT = re.compile(
     rf"(?P<pre>(?:약|최대|최소|총)\s*)?(?P<sym>US\$|\$|₩|€|£)\s*(?P<num>{_NUM})\s*"
@@ -199,11 +205,11 @@ def parse_korean_number(text: str) -> Decimal | None:
 
 def _qualifier(pre: str | None, mid: str | None, post: str | None) -> AmountQualifier:
     words = " ".join(w for w in (pre, mid, post) if w)
-    if re.search(r"이상|넘는|넘게|넘어|넘긴|웃도는|상회|초과|최소|적어도", words):
+    if re.search(r"이상|넘|웃[도돈돌]|상회|초과|최소|적어도", words):
         return "at_least"
-    if re.search(r"최대|최고|이하|미만|이내|밑도는", words):
+    if re.search(r"최대|최고|이하|미만|이내|밑[도돈돌]|하회|못\s?미|미달", words):
         return "at_most"
-    if re.search(r"약|대략|여|대|가량|정도|안팎|내외|남짓", words):
+    if re.search(r"약|대략|여|대|가량|정도|안팎|내외|남짓|가까|육박|근접", words):
         return "approx"
     return "exact"
 
