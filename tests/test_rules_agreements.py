@@ -843,3 +843,39 @@ def test_places_paired_by_a_dash_before_cooperation_name_its_scope() -> None:
     # 대전-보스턴 민간협력: where the cooperation reaches, not who signed.
     text = "대전시는 대전-보스턴 민간협력 네트워크 구축을 위한 협약을 체결했다."
     assert agreements(extract_text(text, MAY_20)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "status"),
+    [
+        # A renewal is a signing again.
+        ("전남도는 다나파버 암연구소와 교류협정을 갱신했다.", {"gov:kr-jeonnam", "dana-farber"}, "signed"),
+        (
+            "전남도는 다나파버 암연구소와 맺은 교류협정을 3년 연장하기로 했다.",
+            {"gov:kr-jeonnam", "dana-farber"},
+            "planned",
+        ),
+    ],
+)
+def test_a_renewal_is_a_signing(text: str, parties: set[str], status: str) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {("mou", frozenset(parties)): (status, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # The one a clause describing the contract gives to is its other side.
+        ("유한양행은 바이오젠에 신약 후보물질을 기술수출하는 계약을 체결했다.", {"yuhan", "biogen"}),
+        ("녹십자는 모더나에 백신 원료를 공급하는 계약을 맺었다.", {"gc-biopharma", "moderna"}),
+    ],
+)
+def test_the_recipient_in_a_clause_describing_a_contract_is_its_partner(
+    text: str, parties: set[str]
+) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {
+        ("contract", frozenset(parties)): ("signed", None)
+    }
+
+
+def test_a_contract_described_by_a_clause_without_a_named_recipient_is_none() -> None:
+    assert agreements(extract_text("한미약품은 미국에 진출하는 계약을 맺었다.", MAY_20)) == {}

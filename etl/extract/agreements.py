@@ -338,6 +338,11 @@ def find_agreements(
             partners += _people_met(view, args, parties)
         if kind == "contract":
             partners += [p for p in parties if p.role == "dat"]
+            if not partners and noun > 0 and view[noun - 1].tag == "ETM":
+                # B에 기술을 이전하는 계약, B에 공급하는 계약: the one the clause that
+                # describes the contract gives to is its other side.
+                told = [a for a in arguments(view, lo, noun) if a.role == "dat"]
+                partners += _parties(ctx, view, told, people)
         pair = _possessive_partners(view, parties, noun)  # A와 B의 협약: both sides named
         partners += pair
         if len({p.ref for p in actors + partners}) < 2:
