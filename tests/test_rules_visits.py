@@ -552,3 +552,18 @@ def test_attending_at_a_venue_no_list_has_abroad_is_a_visit() -> None:
         )
     )
     assert found == {("강기정", "unresolved:보스턴컨벤션센터"): ("completed", date(2024, 5, 15))}
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "visited_on"),
+    [
+        # A future modifier of the official: the visit is still to come.
+        ("다음 달 하버드대를 방문할 김영록 전남지사는 협약을 논의한다.", "planned", date(2024, 6, 1)),
+        # A trip written as one word with its road (출장길).
+        ("김영록 전남지사는 15일 하버드대 출장길에 올랐다.", "completed", date(2024, 5, 15)),
+    ],
+)
+def test_a_future_modifier_and_a_trip_road(text: str, status: str, visited_on: date) -> None:
+    assert visits(extract_text(text, date(2024, 5, 20))) == {
+        ("김영록", "harvard"): (status, visited_on)
+    }

@@ -146,7 +146,9 @@ def _status(
         return "agreed", pattern_id
     if label in ("past",):
         return "signed", pattern_id
-    if label in ("planned", "present", "intended") or is_future_date(when, published):
+    if label in ("planned", "present", "intended", "relative_planned") or is_future_date(
+        when, published
+    ):
         return "planned", pattern_id
     if label == "relative":
         return "signed", pattern_id
@@ -486,7 +488,7 @@ def _one_per_partner(
 def _relative_head(view: list[Tok], verb: int) -> int | None:
     """The name that a relative clause ending at ``verb`` modifies (맺은 미국 B대학은:
     B대학), if the clause is one (past, 은/ㄴ) and a name follows it at once."""
-    if status_at(view, verb)[0] != "relative":
+    if status_at(view, verb)[0] not in ("relative", "relative_planned"):
         return None
     j = verb + 1
     while j < len(view) and view[j].tag in ("XSV", "VX", "EP"):

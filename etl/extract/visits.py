@@ -259,7 +259,7 @@ def _status(
     view: list[Tok], trigger: int, when: DateMention | None, published: date | None
 ) -> VisitStatus:
     label, _ = status_at(view, trigger)
-    if label in ("planned", "present", "intended"):
+    if label in ("planned", "present", "intended", "relative_planned"):
         return "planned"
     if label in ("past", "ongoing", "relative"):
         return "planned" if label == "relative" and is_future_date(when, published) else "completed"
@@ -389,7 +389,7 @@ def _is_past_relative(view: list[Tok], trigger: int) -> bool:
 
 def _is_relative(view: list[Tok], trigger: int) -> bool:
     label, _ = status_at(view, trigger)
-    return label in ("relative", "ongoing")
+    return label in ("relative", "ongoing", "relative_planned")
 
 
 def _relative_target(view: list[Tok], trigger: int) -> list[Tok]:
