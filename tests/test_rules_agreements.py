@@ -520,11 +520,18 @@ def test_the_name_a_past_signing_clause_modifies_is_the_other_side(
     "text",
     [
         "서울대병원과 협약을 체결한 지 1년 만에 다나파버 암연구소는 성과를 냈다.",
-        "서울대병원과 협약을 체결할 다나파버 암연구소는 보스턴에 있다.",
     ],
 )
 def test_no_other_side_without_a_name_right_after_a_past_signing_clause(text: str) -> None:
     assert agreements(extract_text(text, MAY_20)) == {}
+
+
+def test_the_name_a_future_signing_clause_modifies_is_the_other_side_of_a_plan() -> None:
+    # A와 협약을 체결할 B는: B will sign with A.
+    text = "서울대병원과 협약을 체결할 다나파버 암연구소는 보스턴에 있다."
+    assert agreements(extract_text(text, MAY_20)) == {
+        ("mou", frozenset({"snuh", "dana-farber"})): ("planned", None)
+    }
 
 
 def test_one_partner_signing_twice_in_different_years_is_two_agreements() -> None:
