@@ -136,8 +136,22 @@ def _normalise(line: str) -> str:
     return line.strip()
 
 
+# A menu or breadcrumb: three or more short items (or two after HOME) joined by | > › »
+# (경상북도 | 도정소식 | 보도자료, HOME > 뉴스 > 경제); a headline's items are longer.
+_MENU_SEPARATORS = re.compile(r"\s*[|>›»]\s*")
+_MENU_ITEM_CHARS = 12
+
+
+def _is_menu(text: str) -> bool:
+    items = [item for item in _MENU_SEPARATORS.split(text.strip()) if item]
+    if len(items) < 2 or not _MENU_SEPARATORS.search(text):
+        return False
+    short = all(len(item) <= _MENU_ITEM_CHARS for item in items)
+    return short and (len(items) >= 3 or items[0].upper() in ("HOME", "홈"))
+
+
 def _is_furniture(text: str) -> bool:
-    return any(p.search(text) for p in _FURNITURE)
+    return _is_menu(text) or any(p.search(text) for p in _FURNITURE)
 
 
 def _is_paragraph(text: str) -> bool:

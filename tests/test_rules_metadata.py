@@ -232,3 +232,24 @@ def test_a_photo_credit_glued_to_the_first_sentence_is_dropped() -> None:
     assert article.body == BODY
     # 제공 as a word of the sentence stays: 정보 제공업체는 is no credit.
     assert page(f"정보 제공업체는 {BODY}").body.startswith("정보 제공업체는")
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "전라남도 | 도정소식 | 보도자료 | 포토뉴스 | 도민참여",
+        "광주광역시 > 시정소식 > 보도자료",
+        "HOME > 뉴스",
+        "오늘뉴스 | 전체메뉴 | 정치 | 경제 | 사회 | 바이오",
+    ],
+)
+def test_a_menu_or_breadcrumb_above_the_headline_is_no_headline(menu: str) -> None:
+    article = page(f"{menu}\n전남도, 美 보스턴 바이오 클러스터와 손잡는다\n{BODY}")
+    assert article.title == "전남도, 美 보스턴 바이오 클러스터와 손잡는다"
+    assert article.body.startswith("홍길동 시장은")
+
+
+def test_a_headline_with_its_outlet_after_a_bar_is_still_the_headline() -> None:
+    # Two items, the first long: a headline and its outlet, not a menu.
+    article = page(f"전남도, 美 보스턴 바이오 클러스터와 손잡는다 | 오늘뉴스\n{BODY}")
+    assert article.title == "전남도, 美 보스턴 바이오 클러스터와 손잡는다 | 오늘뉴스"
