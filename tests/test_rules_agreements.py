@@ -886,3 +886,9 @@ def test_the_recipient_in_a_clause_describing_a_contract_is_its_partner(
 
 def test_a_contract_described_by_a_clause_without_a_named_recipient_is_none() -> None:
     assert agreements(extract_text("한미약품은 미국에 진출하는 계약을 맺었다.", MAY_20)) == {}
+
+
+def test_consulting_on_cooperation_is_no_agreement() -> None:
+    # 협의 is consulting (like 논의), not 합의 (agreeing).
+    text = "김영록 전남지사는 다나파버 암연구소를 찾아 전남대병원과의 임상 협력 방안을 협의했다."
+    assert agreements(extract_text(text, MAY_20)) == {}

@@ -286,3 +286,19 @@ def test_a_date_inside_a_reported_clause_follows_that_clauses_tense(
     text: str, visited_on: date, status: str
 ) -> None:
     assert visits(extract_text(text, PUBLISHED)) == {("이철우", "harvard"): (status, visited_on)}
+
+
+@pytest.mark.parametrize(
+    ("text", "visited_on", "status"),
+    [
+        # A clause that only comes before a plan (방문한 뒤 … 예정이다): its bare day is
+        # the nearest one, here ahead.
+        ("이철우 경북지사는 21일 하버드대를 방문한 뒤 귀국할 예정이다.", date(2024, 3, 21), "planned"),
+        # …and here behind: signed, then a plan.
+        ("이철우 경북지사는 15일 하버드대를 방문한 뒤 내년에 다시 찾을 예정이다.", date(2024, 3, 15), "completed"),
+    ],
+)
+def test_a_clause_before_a_plan_takes_the_nearest_day(
+    text: str, visited_on: date, status: str
+) -> None:
+    assert visits(extract_text(text, PUBLISHED)) == {("이철우", "harvard"): (status, visited_on)}

@@ -96,13 +96,16 @@ def _dates(ctx: SentenceContext, view: list[Tok], published: date | None) -> lis
     future = sentence_tense(view) == "future"
     dates = find_dates(ctx.text, published, future_hint=future)
     # (end of a clause, its tense) where a clause's tense differs from the sentence's.
-    splits: list[tuple[int, bool]] = []
+    splits: list[tuple[int, bool | None]] = []
     quoted = quoted_tense(view)
     if quoted is not None and (quoted[1] == "future") != future:
         splits.append((view[quoted[0]].end, quoted[1] == "future"))
-    done = past_clause_end(view) if future else None
-    if done is not None:
-        splits.append((done, False))  # 15일 협약을 맺은 뒤 내년부터 …: the 15th is past
+    before = past_clause_end(view) if future else None
+    if before is not None:
+        # 15일 협약을 맺었고 내년부터 …: the 15th is past; 21일 방문한 뒤 귀국할 예정:
+        # the clause only comes first, its day is the nearest one.
+        end, past = before
+        splits.append((end, False if past else None))
     for end, hint in splits:
         boundary = end - ctx.start
         inner = find_dates(ctx.text, published, future_hint=hint)

@@ -394,22 +394,23 @@ def _tense_of_ending(view: list[Tok], j: int, after: int = 0) -> str:
 _AFTER_NOUNS = frozenset({"뒤", "후", "이후", "다음"})
 
 
-def past_clause_end(view: list[Tok]) -> int | None:
-    """Where the last clause told in the past ends inside a sentence whose main verb is
-    not past (협약을 맺었고 … 파견한다, 방문한 뒤 … 할 예정이다): the character offset
-    after its ending, or None."""
+def past_clause_end(view: list[Tok]) -> tuple[int, bool] | None:
+    """Where the last clause told before the main one ends inside a sentence whose main
+    verb is not past: (the character offset after its ending, whether its tense is past).
+    협약을 맺었고 … 파견한다 is past; 방문한 뒤 … 할 예정이다 only comes first, and may
+    itself be ahead (neither), or None."""
     final = next((j for j in range(len(view) - 1, -1, -1) if view[j].tag == "EF"), len(view))
     for j in range(final - 1, 0, -1):
         tok = view[j]
         if tok.tag == "EC" and view[j - 1].tag == "EP" and view[j - 1].form in _PAST_MARKS:
-            return tok.end
+            return tok.end, True
         if (
             tok.tag == "ETM"
             and tok.form in ("ᆫ", "은")
             and j + 1 < len(view)
             and view[j + 1].form in _AFTER_NOUNS
         ):
-            return view[j + 1].end
+            return view[j + 1].end, False
     return None
 
 

@@ -192,7 +192,7 @@ def _resolve_word(raw: _Raw, published: date) -> DateValue | None:
     return DateValue(on, "month") if on else None
 
 
-def _resolve(raw: _Raw, published: date | None, future_hint: bool) -> DateValue | None:
+def _resolve(raw: _Raw, published: date | None, future_hint: bool | None) -> DateValue | None:
     rel = raw.rel
     if raw.kind in ("ymd", "y2md") and raw.y and raw.m:
         if raw.d:
@@ -238,6 +238,14 @@ def _resolve(raw: _Raw, published: date | None, future_hint: bool) -> DateValue 
         return _day(on)
     if raw.kind == "d" and raw.d:
         y, m = published.year, published.month
+        if rel is None and future_hint is None:
+            # No tense to go by (방문한 뒤 …: before whatever the sentence tells): the
+            # nearest such day to the report, before or after it.
+            options = [
+                _safe(*_add_months(y, m, delta), raw.d) for delta in (0, -1, 1)
+            ]
+            near = [on for on in options if on is not None]
+            return _day(min(near, key=lambda on: abs((on - published).days))) if near else None
         if rel == "지난" and raw.d > published.day:
             y, m = _add_months(y, m, -1)
         elif rel == "오는" and raw.d < published.day:
@@ -391,8 +399,12 @@ def _weeks(text: str) -> list[DateMention]:
     ]
 
 
-def find_dates(text: str, published: date | None, future_hint: bool = False) -> list[DateMention]:
-    """Date expressions in ``text``, ranges joined, each resolved when it can be."""
+def find_dates(
+    text: str, published: date | None, future_hint: bool | None = False
+) -> list[DateMention]:
+    """Date expressions in ``text``, ranges joined, each resolved when it can be.
+    ``future_hint``: the sentence tells of the future (True), the past (False), or
+    neither (None: a bare day is the nearest one)."""
     raws = _scan(text)
     mentions: list[DateMention] = _weeks(text)
     i = 0
