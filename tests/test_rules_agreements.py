@@ -892,3 +892,13 @@ def test_consulting_on_cooperation_is_no_agreement() -> None:
     # 협의 is consulting (like 논의), not 합의 (agreeing).
     text = "김영록 전남지사는 다나파버 암연구소를 찾아 전남대병원과의 임상 협력 방안을 협의했다."
     assert agreements(extract_text(text, MAY_20)) == {}
+
+
+def test_others_as_the_subject_do_not_inherit_the_last_sentences_parties() -> None:
+    # 지자체들도 (others too): a subject of its own, not the carried one.
+    text = (
+        "전남도는 다나파버 암연구소와 협력한다.\n"
+        "국내 지자체들도 앞다퉈 보스턴을 찾고 업무협약을 맺지만 성과는 적다."
+    )
+    found = agreements(extract_text(text, MAY_20))
+    assert all(status != "signed" for status, _ in found.values())

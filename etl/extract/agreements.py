@@ -212,13 +212,22 @@ def _has_own_subject(view: list[Tok], before: int) -> bool:
     이/가 or 은/는), in which case a subject carried from earlier does not apply. A
     pronoun (이들은) or a delegation (대표단은) is the carried subject again."""
     return any(
-        tok.role in _ACTOR_ROLES
+        tok.role in (*_ACTOR_ROLES, "add")
         and i > 0
-        and view[i - 1].tag in ("NNG", "NNP", "NNB", "SL", "SSC")
+        and view[i - 1].tag in ("NNG", "NNP", "NNB", "SL", "SSC", "XSN")
         and view[i - 1].lex != "delegation"
-        and not (view[i - 1].tag == "XSN" or view[i - 1].form in ("이들", "그", "그들"))
+        and not _pronoun(view, i - 1)
         for i, tok in enumerate(view[:before])
     )
+
+
+def _pronoun(view: list[Tok], last: int) -> bool:
+    """이들, 그들, 그: the noun phrase ending at ``last`` points back at someone named;
+    지자체들도, 대학들은 are others (도: also)."""
+    tok = view[last]
+    if tok.form in ("이들", "그", "그들"):
+        return True
+    return tok.tag == "XSN" and last > 0 and view[last - 1].form in ("이", "그")
 
 
 # Words for both sides at once (양측은, 양사는, 쌍방은).
