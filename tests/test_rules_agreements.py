@@ -902,3 +902,29 @@ def test_others_as_the_subject_do_not_inherit_the_last_sentences_parties() -> No
     )
     found = agreements(extract_text(text, MAY_20))
     assert all(status != "signed" for status, _ in found.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Put off, not achieved, asked, or a question.
+        "전남도는 다나파버 암연구소와의 공동연구 협약 체결을 보류했다.",
+        "전남도와 다나파버 암연구소의 협약 체결은 이뤄지지 않았다.",
+        "전남도는 다나파버 암연구소에 업무협약 체결을 제안했다.",
+        "전남도-다나파버 암연구소 협약, 연내 성사될까",
+        "전남도, 이번엔 다나파버 암연구소와 협약 체결할까",
+        "정말 다나파버 암연구소와 협약 맺었나?",
+        "전남도, 다나파버 암연구소와 손잡나",
+        "전남도가 다나파버 암연구소와 협약을 체결하면 공동연구가 시작된다.",
+    ],
+)
+def test_a_signing_put_off_asked_questioned_or_supposed_is_none(text: str) -> None:
+    assert agreements(extract_text(text, MAY_20)) == {}
+
+
+def test_a_signing_achieved_after_a_light_verb_is_signed() -> None:
+    # The near-miss: the same light-verb reading when the verb says it happened.
+    text = "전남도와 다나파버 암연구소의 협약 체결이 이뤄졌다."
+    assert agreements(extract_text(text, MAY_20)) == {
+        ("mou", frozenset({"gov:kr-jeonnam", "dana-farber"})): ("signed", None)
+    }

@@ -567,3 +567,22 @@ def test_a_future_modifier_and_a_trip_road(text: str, status: str, visited_on: d
     assert visits(extract_text(text, date(2024, 5, 20))) == {
         ("김영록", "harvard"): (status, visited_on)
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Asking someone else to come is no visit of the one who asks.
+        "강기정 광주시장은 미셸 우 보스턴 시장에게 광주 방문을 요청했다.",
+        "강기정 광주시장은 하버드 의대 학장에게 광주를 방문해 줄 것을 요청했다.",
+        "강기정 광주시장은 하버드 의대 학장에게 광주를 방문해 달라고 당부했다.",
+        # A wish, a condition, a schedule called off, a plan dropped or denied.
+        "강기정 광주시장은 하버드대를 방문하고 싶다고 말했다.",
+        "강기정 광주시장이 하버드대를 방문한다면 협력이 빨라질 것이다.",
+        "강기정 광주시장의 보스턴 방문 일정이 전격 취소됐다.",
+        "강기정 광주시장은 올해 보스턴 방문 계획은 없다고 밝혔다.",
+        "강기정 광주시장은 보스턴 방문 계획을 접었다.",
+    ],
+)
+def test_a_visit_asked_wished_supposed_or_dropped_is_none(text: str) -> None:
+    assert visits(extract_text(text, date(2024, 5, 20))) == {}

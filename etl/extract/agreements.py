@@ -34,6 +34,7 @@ from etl.extract.clauses import (
     clause_start,
     embedded,
     is_future_date,
+    is_question,
     nearest_date,
     np_role,
     sentence_tense,
@@ -432,6 +433,8 @@ def find_agreements(
         when = nearest_date(dates, view[noun].start, ctx.clause_of(position), ctx, relative)
         status, _ = _status(view, verb, kind, when, published)
         if match.pattern.id == "agr.headline_noun":
+            if is_question(view):
+                continue  # OO시-OO대 협약, 연내 성사될까: a question
             status = "signed"  # OO도, OO대와 업무협약: a headline reports the signing
         if status == "negated":
             continue  # 체결하지 못했다, 체결이 무산됐다: no agreement

@@ -331,6 +331,7 @@ _LIGHT_VERB_STATUS = {
     "pursue": ("planned", "st.pursue"),
     "doubt": ("negated", "st.doubt"),
     "cancel": ("negated", "st.cancel"),
+    "request": ("negated", "st.request"),  # 방문을 요청했다: someone else is asked to come
 }
 
 
@@ -354,6 +355,13 @@ def status_at(view: list[Tok], i: int) -> tuple[str, str]:
         # 구축에 착수한다, 체결을 마쳤다: the noun is the object of a light verb, whose
         # meaning may settle the status whatever its tense (체결을 추진했다: not signed;
         # 방문이 취소됐다: no visit).
+        if (
+            i + 3 < len(view)
+            and view[i + 1].tag == "NNG"
+            and (view[i + 1].lex in ("trip", "plan") or view[i + 1].form == "일정")
+            and not view[i + 1].role
+        ):
+            i += 1  # 방문 일정이 취소됐다: the noun and its schedule share one fate
         if i + 2 < len(view) and view[i + 1].role in ("dat", "obj", "subj", "topic"):
             verb = view[i + 2]
             light = _light_verb(view, i + 2)
@@ -361,6 +369,10 @@ def status_at(view: list[Tok], i: int) -> tuple[str, str]:
                 return _LIGHT_VERB_STATUS[light.lex]
             if view[i + 1].role in ("dat", "obj") and verb.tag in ("VV", "NNG") and not verb.is_entity:
                 return status_at(view, i + 2)
+            if verb.tag.startswith("VV") and not verb.is_entity:
+                return status_at(view, i + 2)  # 체결이 이뤄지지 않았다, 방문이 성사됐다
+            if verb.form == "없" and verb.tag.startswith("VA"):
+                return "negated", "st.none"  # 협약 체결은 없었다
         return "", ""
     best = max(found, key=lambda m: m.end)
     return best.pattern.label, best.pattern.id
@@ -415,6 +427,19 @@ def past_clause_end(view: list[Tok]) -> tuple[int, bool] | None:
 
 
 _PAST_MARKS = ("었", "았", "였", "ᆻ")
+
+
+# Endings of a question (성사될까, 맺었나, 방문하는가).
+_QUESTION_ENDINGS = frozenset({"ᆯ까", "을까", "나", "는가", "ᆫ가", "은가", "냐", "느냐", "니"})
+
+
+def is_question(view: list[Tok]) -> bool:
+    """The sentence asks rather than tells: it ends in a question mark or a question's
+    ending."""
+    last = next((t for t in reversed(view) if t.tag not in ("SF", "SE", "SS", "SSC")), None)
+    if any(t.form == "?" for t in view[-2:]):
+        return True
+    return last is not None and last.tag in ("EF", "EC") and last.form in _QUESTION_ENDINGS
 
 
 # Endings that close a reported clause (체결한다고 밝혔다, 방문할 예정이라고 말했다).
