@@ -928,3 +928,27 @@ def test_a_signing_achieved_after_a_light_verb_is_signed() -> None:
     assert agreements(extract_text(text, MAY_20)) == {
         ("mou", frozenset({"gov:kr-jeonnam", "dana-farber"})): ("signed", None)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Attending the signing of two others: they are the sides, not the guest.
+        (
+            "김영록 전남지사는 15일 셀트리온과 다나파버 암연구소의 업무협약 체결식에 참석했다.",
+            {("mou", frozenset({"celltrion", "dana-farber"})): ("signed", date(2024, 5, 15))},
+        ),
+        # A subject no one can name signs: the partners listed are no pair of sides.
+        ("도는 15일 MIT, 하버드대와 각각 협약을 맺었다.", {}),
+        # The subject of an adverbial clause before a comma is not the clause's own.
+        ("김영록 전남지사가 보스턴을 방문한 가운데, 도내 기업 A사가 모더나와 공급계약을 체결했다.", {}),
+        # Who watched the signing is no side of it.
+        ("김영록 전남지사 입회 아래 전남대와 MIT가 협약을 맺었다.", None),
+    ],
+)
+def test_guests_witnesses_and_unknown_subjects_are_no_sides(text: str, expected: dict | None) -> None:
+    found = agreements(extract_text(text, MAY_20))
+    if expected is None:
+        assert not any("gov:kr-jeonnam" in parties for _, parties in found)
+    else:
+        assert found == expected

@@ -106,6 +106,8 @@ def _parties(
         tok = view[arg.index]
         if ctx.in_quotes(tok.start, tok.end):
             continue
+        if any(t.lex == "witness" for t in view[arg.index + 1 : arg.index + 4]):
+            continue  # OO 지사 입회 아래 A와 B가: who watched the signing is no side of it
         ref = _as_party(tok, people)
         owner = view[arg.index - 1] if arg.index > 0 else None
         if (
@@ -208,7 +210,7 @@ def _sentence_subject(view: list[Tok], people: dict[str, str], before: int) -> P
     return None
 
 
-def _has_own_subject(view: list[Tok], before: int) -> bool:
+def _has_own_subject(view: list[Tok], before: int, lo: int = 0) -> bool:
     """Whether the sentence names a subject of its own before ``before`` (a noun with
     이/가 or 은/는), in which case a subject carried from earlier does not apply. A
     pronoun (이들은) or a delegation (대표단은) is the carried subject again."""
@@ -219,6 +221,7 @@ def _has_own_subject(view: list[Tok], before: int) -> bool:
         and view[i - 1].lex != "delegation"
         and not _pronoun(view, i - 1)
         for i, tok in enumerate(view[:before])
+        if i >= lo
     )
 
 
@@ -357,6 +360,8 @@ def find_agreements(
                 partners += _parties(ctx, view, told, people)
         pair = _possessive_partners(view, parties, noun)  # A와 B의 협약: both sides named
         partners += pair
+        if len({p.ref for p in pair}) >= 2:
+            actors = []  # C는 A와 B의 협약식에 참석했다: C only attended
         if len({p.ref for p in actors + partners}) < 2:
             # A-B 간 협약: the names around 간 are the parties, unless the clause
             # already names them (대전-보스턴 간 … then describes the agreement).
@@ -413,12 +418,16 @@ def find_agreements(
         if not partners and not actors:
             whole = [a for a in arguments(view, 0, noun) if not embedded(view, a, noun)]
             partners = _partners_met(view, noun, _parties(ctx, view, whole, people))
-        if not actors and not pair:
+        if not actors and not pair and not referred:
+            own = _has_own_subject(view, noun, lo)  # a subject no list has (A사가, 도는)
             fallback = subject if subject is not None and subject.index < noun else None
             if fallback is None and not _has_own_subject(view, noun):
                 fallback = previous_subject
-            if fallback is not None:
+            inside = fallback is not None and subject is fallback and fallback.index >= lo
+            if fallback is not None and (inside or not own):
                 actors = [fallback]
+            elif own:
+                continue  # 도는 A, B와 각각 …: the side that signs is not known
         if len({p.ref for p in actors + partners}) < 2:
             host = _host(view, parties, actors + partners) or _visited(
                 ctx, view, noun, people, actors + partners

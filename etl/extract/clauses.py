@@ -314,6 +314,13 @@ def clause_start(view: list[Tok], i: int) -> int:
             continue
         if tok.tag == "SF":
             return j + 1
+        if (
+            tok.form == ","
+            and j >= 2
+            and view[j - 1].tag in ("NNG", "NNB")
+            and view[j - 2].tag == "ETM"
+        ):
+            return j + 1  # …을 방문한 가운데, … / …를 마친 뒤, …: an adverbial clause ends
         if tok.tag == "EC" and view[j - 1].tag in PREDICATE_TAGS:
             verb = view[j - 1] if view[j - 1].tag not in ("XSV", "XSA") else view[j - 2]
             if verb.form in POSTPOSITIONAL_VERBS and verb.form not in ("있", "없"):
