@@ -586,3 +586,18 @@ def test_a_future_modifier_and_a_trip_road(text: str, status: str, visited_on: d
 )
 def test_a_visit_asked_wished_supposed_or_dropped_is_none(text: str) -> None:
     assert visits(extract_text(text, date(2024, 5, 20))) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Others sent by the official, or going in their place: the official did not go.
+        ("김영록 지사의 지시에 따라 도 직원들이 MIT를 방문했다.", {}),
+        ("이장우 시장 대신 이승찬 부시장이 MIT를 방문했다.", {("이승찬", "mit"): ("completed", None)}),
+        ("김영록 전남지사와 만난 학생들이 MIT를 방문했다.", {}),
+        # Listed with the clause's subject, the official went.
+        ("김영록 전남지사와 도 관계자들이 MIT를 방문했다.", {("김영록", "mit"): ("completed", None)}),
+    ],
+)
+def test_who_went_when_others_are_named(text: str, expected: dict) -> None:
+    assert visits(extract_text(text, date(2024, 5, 20))) == expected

@@ -77,6 +77,29 @@ def _subject_people(view: list[Tok]) -> list[str]:
     ]
 
 
+def _listed_with_subject(view: list[Tok], lo: int, before: int) -> str | None:
+    """홍길동 지사와 도 관계자들이 방문했다: an official listed with the clause's subject."""
+    for arg in arguments(view, lo, before):
+        if arg.role not in ("conj", "com") or not view[arg.index].person:
+            continue
+        # The next phrase, up to its particle, is the clause's subject.
+        nxt = next((k for k in range(arg.role_index + 1, before) if view[k].role), None)
+        if nxt is None or view[nxt].role not in _SUBJECT_ROLES:
+            continue
+        if any(t.tag.startswith(("V", "E", "XSV")) for t in view[arg.role_index + 1 : nxt]):
+            continue  # 홍길동 지사와 만난 학생들이: the phrase is the modifier's
+        return view[arg.index].person
+    return None
+
+
+def _stood_in_for(view: list[Tok], person: str) -> bool:
+    """A 시장 대신 B 부시장이 방문했다: someone went in the person's place."""
+    for i, tok in enumerate(view):
+        if tok.person == person and any(t.form in ("대신", "대리") for t in view[i + 1 : i + 4]):
+            return True
+    return False
+
+
 def _fellow_subjects(view: list[Tok], before: int, visitor: str) -> list[str]:
     """A 이사장과 B 단장이 함께 방문했다: the officials joined to the visitor in the
     subject's list travel too; the visitor alone otherwise."""
@@ -171,6 +194,8 @@ def _other_subject(view: list[Tok], lo: int, hi: int, official: str | None = Non
         if tok.role not in _SUBJECT_ROLES or i == 0:
             continue
         owner = view[i - 1]
+        if owner.tag == "XSN" and owner.form == "들" and i > 1:
+            owner = view[i - 2]  # 직원들이, 연구진들은: the plural's noun
         if owner.lex == "delegation" and i > 1 and view[i - 2].ent in ("place", "org", "gov"):
             if _same_side(view[i - 2], official):
                 continue  # 대전 방문단은, after the mayor of Daejeon: his delegation
@@ -288,14 +313,18 @@ def find_visits(
         lo = clause_start(view, trigger)
         label = match.pattern.label
         visitor = _relative_head(view, trigger) if _is_relative(view, trigger) else None
+        # 홍길동 지사의 지시로 직원들이 방문했다: the clause's own subject went, not the
+        # official named in passing.
+        others = _other_subject(view, lo, trigger)
         visitor = (
             visitor
             or _subject_person(view, trigger)
+            or _listed_with_subject(view, lo, trigger)
             or head
-            or _possessor(view, trigger)
+            or (_possessor(view, trigger) if not others else None)
             or _bracketed_head(view, trigger)
         )
-        if visitor is None:
+        if visitor is None and not others:
             earlier = [
                 view[a.index].person
                 for a in arguments(view, 0, trigger)
@@ -361,6 +390,8 @@ def find_visits(
     for visitor, target, trigger, pattern_id, confidence in found:
         if status_at(view, trigger)[0] == "negated":
             continue  # 방문하지 않았다, 방문이 취소됐다: no visit
+        if _stood_in_for(view, visitor):
+            continue  # A 시장 대신 B 부시장이: A did not go
         position = view[trigger].start
         clause = ctx.clause_of(position)
         when = nearest_date(dates, position, clause, ctx, _is_past_relative(view, trigger))
