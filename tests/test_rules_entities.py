@@ -527,3 +527,10 @@ def test_a_name_glued_to_its_head_is_an_institution(text: str, name: str) -> Non
 def test_a_person_and_their_title_are_no_institution(text: str) -> None:
     found = extract_text(text, MAY_20).organizations
     assert not any(key.startswith("unresolved:") for key in found)
+
+
+def test_a_name_glued_to_a_head_that_counts_only_glued() -> None:
+    # 바이오 is a head only glued to a name (한빛바이오), never alone.
+    found = extract_text("한빛바이오가 미국 버텍스와 라이선스 계약을 체결했다.", MAY_20)
+    assert "unresolved:한빛바이오" in found.organizations
+    assert extract_text("국내 바이오 기업들이 성장했다.", MAY_20).organizations == {}

@@ -295,3 +295,29 @@ def test_name_title_orders_found_by_probes(
 )
 def test_common_words_before_a_title_are_no_name(text: str) -> None:
     assert _people(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # Before a governor's or mayor's title, three syllables that Kiwi reads as
+        # common words are still a name.
+        ("신동훈 성남시장은 MIT를 방문했다.", "신동훈", "시장"),
+        ("신동훈 경제부시장은 MIT를 방문했다.", "신동훈", "경제부시장"),
+    ],
+)
+def test_a_name_that_reads_as_words_before_a_governments_title(
+    text: str, name: str, title: str
+) -> None:
+    assert _people(text)[name][0] == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "전문성 시장이 성장했다.",  # 시장 alone is also a market
+        "주의회는 법안을 표결해 주지사에게 보낸다.",  # a verb before the title
+    ],
+)
+def test_common_words_before_a_governments_title_are_no_name(text: str) -> None:
+    assert _people(text) == {}

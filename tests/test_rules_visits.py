@@ -601,3 +601,9 @@ def test_a_visit_asked_wished_supposed_or_dropped_is_none(text: str) -> None:
 )
 def test_who_went_when_others_are_named(text: str, expected: dict) -> None:
     assert visits(extract_text(text, date(2024, 5, 20))) == expected
+
+
+@pytest.mark.parametrize("adverb", ["잇달아", "연이어"])
+def test_an_adverb_of_succession_before_the_visit(adverb: str) -> None:
+    found = visits(extract_text(f"김영록 전남지사는 MIT와 랩센트럴을 {adverb} 방문했다.", date(2024, 5, 20)))
+    assert set(found) == {("김영록", "mit"), ("김영록", "labcentral")}

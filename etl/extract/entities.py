@@ -30,6 +30,7 @@ from etl.extract.lexicon import ALL_ROLES as _ALL_ROLES
 from etl.extract.lexicon import (
     generic_modifiers,
     head_of,
+    heads,
     matcher,
     particle_forms,
     pattern_by_id,
@@ -322,6 +323,10 @@ def _shape_org(view: list[Tok], start: int, end: int) -> str | None:
         return None
     last = words[-1]
     head = head_of(last.form)
+    if head is None and len(words) > 1 and not last.space_before:
+        # 한빛/NNP 바이오/NNG: a head that counts only glued to a name, as Kiwi split it.
+        glued = head_of(words[-2].form + last.form)
+        head = glued if glued is not None and glued.suffix == last.form else None
     if head is None:
         return None
     stem = last.form[: -len(head.suffix)]
@@ -554,6 +559,13 @@ def _organization_span(
             return None  # 미국 바이오 센터: a place and a generic head; 오하이오 의료기술 센터 is a name
         head = head_of(view[end - 1].form)
         return (start, end, head.org_type) if head else None
+    if (
+        label == "glued"
+        and end < len(view)
+        and not view[end].space_before
+        and any(h.glued_only and h.suffix == view[end].form for h in heads())
+    ):
+        end += 1  # 한빛/NNP 바이오/NNG: a head that counts only glued, split off by Kiwi
     org_type = _shape_org(view, start, end)
     return (start, end, org_type) if org_type else None
 

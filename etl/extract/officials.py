@@ -34,9 +34,7 @@ _HANGUL_PAIR = re.compile(
 _THIRD_WORD = re.compile(r"\s(?P<w>[가-힣]{2,6})(?=\s)")
 # A person's age in brackets right after their name (홍길동(45) OO 대표).
 _AGE = re.compile(r"\(\d{1,3}(?:세)?\)(?=\s)")
-_KOREAN_NAME = re.compile(
-    r"(?<![가-힣A-Za-z0-9\-])(?P<n>[가-힣]{2,4})(?=\s|\(\d{1,3}(?:세)?\)\s)"
-)
+_KOREAN_NAME = re.compile(r"(?<![가-힣A-Za-z0-9\-])(?P<n>[가-힣]{2,4})(?=\s|\(\d{1,3}(?:세)?\)\s)")
 # The Latin spelling of a person: capitalised words, not an acronym (홍길동 회장(KABIC)).
 _FOREIGN_WITH_LATIN = re.compile(
     r"(?<![가-힣])(?P<n>[가-힣]{1,6}\s[가-힣]{1,6})\s?\((?P<en>[A-Z][a-z][A-Za-z.\-' ]{1,40})\)"
@@ -230,13 +228,24 @@ def _named_between_institution_and_title(
     if not ctx.text[end - ctx.start : end - ctx.start + 1].isspace():
         return False
     at = end + 1
+    region_only = False
     if not before:
         # 차순도 OO진흥원(KHIDI) 원장, 차순도 원장: a word Kiwi cannot read as any word it
         # knows (one syllable a piece), then a title, or an institution and its title.
-        if any(t.len > 1 for t in analyzer().tokenize(name)):
+        # Before a governor's or mayor's title (정해진 경제부시장, 신동훈 성남시장) any
+        # three syllables but one known word are a name: no common word comes there.
+        tokens = analyzer().tokenize(name)
+        if len(tokens) == 1 and not tokens[0].oov and tokens[0].tag != "NNP":
             return False
-        institution = next((e for e in ctx.entities if e.start == at and e.ref.kind == "organization"), None)
-        if institution is not None:
+        region_only = any(t.len > 1 for t in tokens)
+        if region_only and any(t.tag.startswith(("E", "XSV", "VV")) for t in tokens):
+            return False  # 표결해 주지사에게: a verb, not a name
+        institution = next(
+            (e for e in ctx.entities if e.start == at and e.ref.kind == "organization"), None
+        )
+        if institution is not None and ctx.text[
+            institution.end - ctx.start : institution.end - ctx.start + 1
+        ] in ("(", " "):
             rest = ctx.text[institution.end - ctx.start :]
             bracket = re.match(r"\([^()]*\)", rest)
             at = institution.end + (bracket.end() if bracket else 0) + 1
@@ -247,7 +256,17 @@ def _named_between_institution_and_title(
         return False
     word = re.match(r"[가-힣]*", after[0])[0]  # 원장, 원장은: the word before any punctuation
     title = _title_in(_strip_particle(word)) if word else None
-    return title is not None and not title[1]  # the title alone, no prefix
+    if title is None:
+        return False
+    found, prefix = title
+    if region_only:
+        # 시장 alone is also a market: a bare title must be long enough to be one.
+        return found.affiliation == "region" and (
+            _lookup_prefix(prefix, found.title_ko, reference) is not None
+            if prefix
+            else len(found.title_ko) >= 3
+        )
+    return not prefix  # the title alone, no prefix
 
 
 def _is_foreign_pair(first: str, last: str, reference: Reference) -> bool:
