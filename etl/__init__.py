@@ -4,4 +4,4 @@ __version__ = "0.1.0"
 
 # Bumped whenever a change to cleaning or extraction can change the facts of an
 # article; stored on every fact so `kbio reprocess` knows what is stale.
-EXTRACTOR_VERSION = "2026.12.05.5"
+EXTRACTOR_VERSION = "2026.12.05.6"
